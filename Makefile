@@ -1,0 +1,55 @@
+# Two commands on a fresh machine: `make serve` and `make test`. Every target sets up what it needs.
+SHELL := /bin/bash
+VENV := .venv
+PYTHON := $(VENV)/bin/python
+MKDOCS := $(VENV)/bin/mkdocs
+SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
+export NO_MKDOCS_2_WARNING := 1   # silence Material's end-of-life banner (not a warning)
+
+.PHONY: setup python assets browser build serve test test-fast offline bench clean
+
+setup: python assets
+
+python: $(VENV)/.installed
+$(VENV)/.installed: pyproject.toml constraints.txt
+	python3 -m venv $(VENV)
+	$(VENV)/bin/pip install --quiet --upgrade pip
+	$(VENV)/bin/pip install --quiet -c constraints.txt -e '.[test]'
+	touch $@
+
+# Mermaid, KaTeX (served by the site) and axe-core / Lighthouse (tests, bench) from the npm registry.
+assets: node_modules/.installed
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	touch $@
+
+# Debian's Chromium for the browser tests (Playwright's own browser download does not work offline).
+browser:
+	@command -v chromium >/dev/null && command -v pdfinfo >/dev/null || { \
+	  $(SUDO) apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium poppler-utils fonts-liberation; }
+
+build: setup
+	$(MKDOCS) build --strict
+
+serve: setup
+	$(MKDOCS) serve --dev-addr 127.0.0.1:8000
+
+# A copy of the site that works from file:// (Material's offline plugin), zipped for download.
+offline: setup
+	OFFLINE=true DIRECTORY_URLS=false $(MKDOCS) build --strict --site-dir site-offline
+	mkdir -p dist && rm -f dist/ml-system-design-guide-offline.zip
+	cd site-offline && $(PYTHON) -m zipfile -c ../dist/ml-system-design-guide-offline.zip .
+
+test: setup browser
+	$(PYTHON) -m pytest
+
+# Everything but the real-browser tests (no Chromium needed).
+test-fast: setup
+	$(PYTHON) -m pytest -m "not browser"
+
+bench: setup browser
+	$(PYTHON) bench/run_all.py
+
+clean:
+	rm -rf site site-offline dist .pytest_cache

@@ -1,0 +1,81 @@
+// Loads Mermaid and KaTeX from this site (never a CDN), and only on pages that use them.
+// Material's instant navigation swaps pages without reloading, so we render on every
+// `document$` emission instead of once at load time.
+
+const vendor = new URL("../vendor/", import.meta.url)
+
+let mermaidModule = null
+let katexLoaded = null
+
+function loadScript(url) {
+  return new Promise((resolve, reject) => {
+    const script = document.createElement("script")
+    script.src = url
+    script.onload = resolve
+    script.onerror = () => reject(new Error(`could not load ${url}`))
+    document.head.appendChild(script)
+  })
+}
+
+function loadStyle(url) {
+  if (document.querySelector(`link[href="${url}"]`)) return
+  const link = document.createElement("link")
+  link.rel = "stylesheet"
+  link.href = url
+  document.head.appendChild(link)
+}
+
+function colorScheme() {
+  return document.body.getAttribute("data-md-color-scheme") === "slate" ? "dark" : "default"
+}
+
+async function renderDiagrams() {
+  const diagrams = [...document.querySelectorAll("div.mermaid")]
+  if (diagrams.length === 0) return
+  if (!mermaidModule) {
+    mermaidModule = (await import(new URL("mermaid/mermaid.esm.min.mjs", vendor).href)).default
+  }
+  for (const diagram of diagrams) {
+    // Keep the source so a palette switch can re-render with the other theme.
+    if (!diagram.dataset.source) diagram.dataset.source = diagram.textContent
+    diagram.removeAttribute("data-processed")
+    diagram.textContent = diagram.dataset.source
+  }
+  mermaidModule.initialize({
+    startOnLoad: false,
+    theme: colorScheme(),
+    securityLevel: "strict",
+    flowchart: { htmlLabels: false, useMaxWidth: true },
+  })
+  await mermaidModule.run({ nodes: diagrams, suppressErrors: true })
+}
+
+async function renderMath() {
+  const formulas = [...document.querySelectorAll(".arithmatex")].filter(el => !el.dataset.rendered)
+  if (formulas.length === 0) return
+  loadStyle(new URL("katex/katex.min.css", vendor).href)
+  katexLoaded ??= loadScript(new URL("katex/katex.min.js", vendor).href)
+  await katexLoaded
+  for (const formula of formulas) {
+    const display = formula.tagName === "DIV"
+    // pymdownx.arithmatex (generic mode) wraps the TeX in \( \) or \[ \].
+    const tex = formula.textContent.trim().replace(/^\\[([]/, "").replace(/\\[)\]]$/, "")
+    window.katex.render(tex, formula, { displayMode: display, throwOnError: false })
+    formula.dataset.rendered = "true"
+  }
+}
+
+function renderPage() {
+  renderDiagrams().catch(error => console.error("Mermaid:", error))
+  renderMath().catch(error => console.error("KaTeX:", error))
+}
+
+if (window.document$) {
+  window.document$.subscribe(renderPage)
+} else {
+  renderPage()
+}
+
+// Re-render diagrams when the reader toggles light/dark.
+new MutationObserver(() => renderDiagrams().catch(error => console.error("Mermaid:", error)))
+  .observe(document.body, { attributes: true, attributeFilter: ["data-md-color-scheme"] })

@@ -1,0 +1,1 @@
+"""Study-guide logic shared by the MkDocs hooks and the command line (no MkDocs import here)."""
