@@ -22,6 +22,8 @@ class MissingVendorAssets(RuntimeError):
 # (npm package, folder inside the package, glob, folder in the site)
 VENDOR_GLOBS = [
     ("mermaid", "dist", "mermaid.esm.min.mjs", "assets/vendor/mermaid"),
+    # Single-file build for the offline copy: file:// pages cannot import ES modules.
+    ("mermaid", "dist", "mermaid.min.js", "assets/vendor/mermaid"),
     ("mermaid", "dist/chunks/mermaid.esm.min", "*.mjs", "assets/vendor/mermaid/chunks/mermaid.esm.min"),
     ("katex", "dist", "katex.min.js", "assets/vendor/katex"),
     ("katex", "dist", "katex.min.css", "assets/vendor/katex"),

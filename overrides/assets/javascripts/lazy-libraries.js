@@ -1,8 +1,9 @@
 // Loads Mermaid and KaTeX from this site (never a CDN), and only on pages that use them.
 // Material's instant navigation swaps pages without reloading, so we render on every
-// `document$` emission instead of once at load time.
-
-const vendor = new URL("../vendor/", import.meta.url)
+// `document$` emission instead of once at load time. A classic script (not a module) so that the
+// offline copy opened from file:// runs it: Chromium refuses module scripts from file:// URLs.
+;(() => {
+const vendor = new URL("../vendor/", document.currentScript.src)
 
 let mermaidModule = null
 let katexLoaded = null
@@ -25,6 +26,16 @@ function loadStyle(url) {
   document.head.appendChild(link)
 }
 
+// Over http(s) the ES module build loads only the chunks a diagram needs; file:// pages can't
+// import modules, so the offline copy falls back to the single-file (UMD) build.
+async function loadMermaid() {
+  if (location.protocol === "file:") {
+    await loadScript(new URL("mermaid/mermaid.min.js", vendor).href)
+    return window.mermaid
+  }
+  return (await import(new URL("mermaid/mermaid.esm.min.mjs", vendor).href)).default
+}
+
 function colorScheme() {
   return document.body.getAttribute("data-md-color-scheme") === "slate" ? "dark" : "default"
 }
@@ -32,9 +43,7 @@ function colorScheme() {
 async function renderDiagrams() {
   const diagrams = [...document.querySelectorAll("div.mermaid")]
   if (diagrams.length === 0) return
-  if (!mermaidModule) {
-    mermaidModule = (await import(new URL("mermaid/mermaid.esm.min.mjs", vendor).href)).default
-  }
+  mermaidModule ??= await loadMermaid()
   for (const diagram of diagrams) {
     // Keep the source so a palette switch can re-render with the other theme.
     if (!diagram.dataset.source) diagram.dataset.source = diagram.textContent
@@ -79,3 +88,4 @@ if (window.document$) {
 // Re-render diagrams when the reader toggles light/dark.
 new MutationObserver(() => renderDiagrams().catch(error => console.error("Mermaid:", error)))
   .observe(document.body, { attributes: true, attributeFilter: ["data-md-color-scheme"] })
+})()

@@ -1,0 +1,97 @@
+"""Every page of the built site, as a reader's browser sees it: network, diagrams, phones, a11y."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Page
+
+from chromium import OPEN_SHADOW_ROOTS
+
+ROOT = Path(__file__).resolve().parents[2]
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+
+def visit(page: Page, url: str) -> None:
+    page.goto(url, wait_until="networkidle")
+
+
+def test_no_request_leaves_127_0_0_1(page: Page, site_url, site_pages, external_requests):
+    for path in site_pages:
+        visit(page, site_url + path)
+    page.keyboard.press("/")
+    page.locator("input.md-search__input").press_sequentially("ranking")
+    page.locator(".md-search-result__item").first.wait_for(timeout=10_000)
+    page.wait_for_load_state("networkidle")
+    assert external_requests == []
+
+
+def test_every_diagram_renders_to_svg_without_error(page: Page, site_url, site_pages):
+    page.add_init_script(OPEN_SHADOW_ROOTS)
+    problems, rendered = [], 0
+    for path in site_pages:
+        visit(page, site_url + path)
+        diagrams = page.locator("div.mermaid")
+        count = diagrams.count()
+        if count == 0:
+            continue
+        try:
+            page.wait_for_function(
+                "n => [...document.querySelectorAll('div.mermaid')].filter(d => d.querySelector('svg')).length === n",
+                arg=count,
+                timeout=20_000,
+            )
+        except Exception:  # noqa: BLE001 - reported below with the page name
+            problems.append(f"{path}: not every diagram became an SVG")
+            continue
+        errors = page.locator('div.mermaid svg[aria-roledescription="error"]').count()
+        text = " ".join(diagrams.all_inner_texts())
+        if errors or "Syntax error" in text:
+            problems.append(f"{path}: Mermaid error ({errors} error diagrams)")
+        rendered += count
+    assert problems == []
+    assert rendered > 0, "no page has a diagram: the funnel diagrams are missing"
+
+
+def test_no_horizontal_scrolling_on_a_375px_phone(page: Page, site_url, site_pages):
+    page.set_viewport_size({"width": 375, "height": 800})
+    too_wide = []
+    for path in site_pages:
+        visit(page, site_url + path)
+        page.wait_for_timeout(100)  # let diagrams and formulas settle
+        width = page.evaluate("() => document.documentElement.scrollWidth")
+        if width > 375:
+            culprit = page.evaluate(
+                """() => { const w = document.documentElement.clientWidth;
+                  const el = [...document.querySelectorAll('.md-content *')].find(e => e.getBoundingClientRect().right > w + 1);
+                  return el ? el.tagName + '.' + el.className : '?' }"""
+            )
+            too_wide.append(f"{path}: {width}px wide ({culprit})")
+    assert too_wide == []
+
+
+def test_axe_finds_no_serious_or_critical_wcag_violation(page: Page, site_url, site_pages):
+    assert AXE.exists(), "axe-core is installed by `make assets` (npm ci)"
+    found = []
+    for path in site_pages:
+        visit(page, site_url + path)
+        page.add_script_tag(path=str(AXE))
+        result = page.evaluate(
+            "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})",
+            WCAG_21_AA,
+        )
+        for violation in result["violations"]:
+            if violation["impact"] in {"serious", "critical"}:
+                targets = [node["target"] for node in violation["nodes"][:3]]
+                found.append(f"{path}: {violation['id']} ({violation['impact']}) {targets}")
+    assert found == []
+
+
+@pytest.mark.parametrize("path", ["/", "/topics/metrics/"])
+def test_best_practice_dialog_name_is_fixed(page: Page, site_url, path):
+    # Material's search dialog has no accessible name (axe aria-dialog-name, best-practice tag).
+    visit(page, site_url + path)
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate("() => axe.run(document, {runOnly: ['aria-dialog-name']})")
+    assert result["violations"] == []

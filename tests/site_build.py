@@ -1,0 +1,35 @@
+"""Building the real docs/ for tests: one strict build, its output and its log."""
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@dataclass(frozen=True)
+class BuiltSite:
+    path: Path  # the site directory
+    url: str  # the site_url it was built for (http://127.0.0.1:PORT/)
+    log: str  # everything mkdocs printed
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def build_site(out: Path, site_url: str, extra_env: dict[str, str] | None = None) -> BuiltSite:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": site_url, **(extra_env or {})}
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)]
+    done = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True)
+    if done.returncode != 0:
+        pytest.fail(f"`mkdocs build --strict` failed (exit {done.returncode}):\n{done.stderr[-6000:]}")
+    return BuiltSite(out, site_url, done.stdout + done.stderr)

@@ -1,0 +1,127 @@
+"""Build tests on the real docs/: strict and silent, complete navigation, no broken link, no CDN."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from urllib.parse import unquote, urljoin, urlparse
+
+import pytest
+from bs4 import BeautifulSoup
+from mkdocs.config import load_config
+from mkdocs.structure.nav import get_navigation  # noqa: F401  (documents where nav comes from)
+
+from site_build import ROOT
+
+pytestmark = pytest.mark.slow
+
+# Elements whose URL the browser fetches on its own (as opposed to links a reader follows).
+FETCHED = {
+    ("script", "src"),
+    ("img", "src"),
+    ("source", "src"),
+    ("iframe", "src"),
+    ("video", "src"),
+    ("audio", "src"),
+    ("link", "href"),  # stylesheet, icon, preload, manifest ... (canonical/alternate excluded below)
+}
+LINK_RELS_NOT_FETCHED = {"canonical", "alternate", "prev", "next", "search"}
+
+
+def html_pages(site: Path) -> list[Path]:
+    return sorted(p for p in site.rglob("*.html") if p.name != "404.html")
+
+
+def soup(path: Path) -> BeautifulSoup:
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+def nav_sources(config) -> set[str]:
+    found: set[str] = set()
+
+    def walk(items):
+        for item in items:
+            value = next(iter(item.values())) if isinstance(item, dict) else item
+            if isinstance(value, list):
+                walk(value)
+            elif isinstance(value, str) and value.endswith(".md"):
+                found.add(value)
+
+    walk(config["nav"])
+    return found
+
+
+def test_strict_build_prints_no_warning(built_site):
+    problems = [line for line in built_site.log.splitlines() if re.match(r"\s*(WARNING|ERROR)", line)]
+    assert problems == []
+
+
+def test_every_page_in_docs_is_in_the_navigation():
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    on_disk = {p.relative_to(ROOT / "docs").as_posix() for p in (ROOT / "docs").rglob("*.md")}
+    missing = sorted(on_disk - nav_sources(config))
+    assert missing == [], f"pages not in mkdocs.yml nav: {missing}"
+
+
+def test_every_nav_entry_is_built(built_site):
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    for source in nav_sources(config):
+        built = built_site.path / (source[: -len(".md")].removesuffix("index") + "/index.html")
+        built = Path(str(built).replace("//", "/"))
+        assert built.exists(), f"{source} is in the nav but {built} was not built"
+
+
+def test_no_broken_internal_link_or_anchor(built_site):
+    site = built_site.path
+    ids: dict[Path, set[str]] = {}
+
+    def ids_of(path: Path) -> set[str]:
+        if path not in ids:
+            ids[path] = {tag["id"] for tag in soup(path).find_all(id=True)}
+        return ids[path]
+
+    broken = []
+    for page in html_pages(site):
+        page_url = "/" + page.relative_to(site).as_posix()
+        for tag in soup(page).find_all(["a", "img", "script", "link", "source"]):
+            url = tag.get("href") or tag.get("src")
+            if not url or urlparse(url).scheme in {"http", "https", "mailto", "data", "javascript"}:
+                continue
+            target = urlparse(urljoin(page_url, url))
+            path = site / unquote(target.path).lstrip("/")
+            if path.is_dir() or target.path.endswith("/"):
+                path = path / "index.html"
+            if not path.exists():
+                broken.append(f"{page_url}: {url} (no file {path.relative_to(site)})")
+            elif target.fragment and path.suffix == ".html" and unquote(target.fragment) not in ids_of(path):
+                broken.append(f"{page_url}: {url} (no id #{target.fragment})")
+    assert broken == []
+
+
+def test_no_page_fetches_from_a_third_party_host(built_site):
+    allowed = {None, "", "127.0.0.1", urlparse(built_site.url).hostname}
+    offenders = []
+    for page in html_pages(built_site.path):
+        for tag in soup(page).find_all([name for name, _ in FETCHED]):
+            if tag.name == "link" and LINK_RELS_NOT_FETCHED & set(tag.get("rel") or []):
+                continue
+            attribute = dict(FETCHED).get(tag.name) or "src"
+            url = tag.get(attribute)
+            if url and urlparse(url).hostname not in allowed:
+                offenders.append(f"{page.relative_to(built_site.path)}: <{tag.name} {attribute}={url}>")
+    for stylesheet in built_site.path.rglob("*.css"):
+        for url in re.findall(r"url\(\s*['\"]?(https?://[^'\")]+)", stylesheet.read_text(errors="replace")):
+            offenders.append(f"{stylesheet.relative_to(built_site.path)}: url({url})")
+    assert offenders == []
+
+
+def test_mermaid_and_katex_are_served_by_the_site(built_site):
+    vendor = built_site.path / "assets" / "vendor"
+    assert (vendor / "mermaid" / "mermaid.esm.min.mjs").stat().st_size > 10_000
+    assert (vendor / "katex" / "katex.min.js").stat().st_size > 10_000
+    assert list((vendor / "katex" / "fonts").glob("*.woff2"))
+
+
+def test_material_never_sees_a_pre_mermaid_block(built_site):
+    # Material's bundle fetches Mermaid from unpkg.com when it finds <pre class="mermaid">.
+    for page in html_pages(built_site.path):
+        assert soup(page).select("pre.mermaid") == [], page
