@@ -44,6 +44,19 @@ def search(page: Page, query: str) -> list[str]:
     meta = page.locator(".md-search-result__meta")
     expect(meta).not_to_have_text("Type to start searching", timeout=10_000)
     expect(meta).not_to_have_text("Initializing search", timeout=10_000)
+    # The worker answers every keystroke; read the list once it has stopped changing, so the
+    # answer is the one for the whole query, not for a prefix typed a moment earlier.
+    previous, results = None, []
+    for _ in range(40):
+        page.wait_for_timeout(250)
+        results = result_pages(page)
+        if results and results == previous:
+            return results
+        previous = results
+    return results
+
+
+def result_pages(page: Page) -> list[str]:
     # One list item per document; its first link is the document itself, later ones its sections.
     items = page.locator("li.md-search-result__item")
     hrefs = items.evaluate_all("els => els.map(e => e.querySelector('a.md-search-result__link').href)")

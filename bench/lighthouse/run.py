@@ -1,0 +1,102 @@
+"""Performance budgets: Lighthouse (mobile, simulated throttling) on four page types, median of N runs.
+
+    .venv/bin/python bench/lighthouse/run.py [--runs 3]
+
+Builds the site with --strict, serves it on 127.0.0.1, runs Lighthouse from node_modules with
+Debian's Chromium, and writes bench/lighthouse/results.json and the table between the markers in
+bench/README.md. Scores vary ±25 points between runs on a 2-core machine (research/browser.md §7),
+which is why the table reports medians and every run's value.
+"""
+from __future__ import annotations
+
+import argparse
+import functools
+import http.server
+import json
+import re
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path[:0] = [str(ROOT / "tests"), str(ROOT / "tests" / "browser")]
+from chromium import CHROMIUM, CHROMIUM_FLAGS  # noqa: E402
+from site_build import build_site, free_port  # noqa: E402
+
+PAGES = {
+    "home": "/",
+    "topic": "/topics/metrics/",
+    "case study": "/case-studies/video-recommendation/",
+    "checklist booklet": "/checklists/",
+}
+CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
+BUDGET = {"performance": 95, "accessibility": 100, "best-practices": 100, "seo": 100}
+MARKERS = ("<!-- lighthouse:start -->", "<!-- lighthouse:end -->")
+
+
+class Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+def lighthouse(url: str, out: Path) -> dict:
+    command = [
+        "npx", "--no-install", "lighthouse", url, f"--chrome-path={CHROMIUM}",
+        f"--chrome-flags={' '.join(CHROMIUM_FLAGS)}", "--output=json", f"--output-path={out}",
+        f"--only-categories={','.join(CATEGORIES)}", "--quiet",
+    ]
+    subprocess.run(command, cwd=ROOT, check=True)
+    report = json.loads(out.read_text())
+    return {
+        **{c: round(report["categories"][c]["score"] * 100) for c in CATEGORIES},
+        "bytes": report["audits"]["total-byte-weight"]["numericValue"],
+        "lcp_ms": report["audits"]["largest-contentful-paint"]["numericValue"],
+        "tbt_ms": report["audits"]["total-blocking-time"]["numericValue"],
+    }
+
+
+def table(results: dict[str, list[dict]]) -> str:
+    rows = ["| page | perf (runs) | a11y | best pr. | SEO | weight KB | LCP s | TBT ms | budget met |",
+            "|---|---|---|---|---|---|---|---|---|"]
+    for name, runs in results.items():
+        med = {k: statistics.median(r[k] for r in runs) for k in runs[0]}
+        met = all(med[c] >= BUDGET[c] for c in CATEGORIES) and (name != "home" or med["bytes"] < 300_000)
+        perf_runs = ", ".join(str(r["performance"]) for r in runs)
+        rows.append(
+            f"| {name} (`{PAGES[name]}`) | **{med['performance']:.0f}** ({perf_runs}) | {med['accessibility']:.0f} | "
+            f"{med['best-practices']:.0f} | {med['seo']:.0f} | {med['bytes'] / 1024:.0f} | {med['lcp_ms'] / 1000:.1f} | "
+            f"{med['tbt_ms']:.0f} | {'yes' if met else 'no'} |"
+        )
+    return "\n".join(rows)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=3)
+    args = parser.parse_args()
+    port = free_port()
+    with tempfile.TemporaryDirectory() as tmp:
+        site = build_site(Path(tmp) / "site", f"http://127.0.0.1:{port}/").path
+        server = http.server.ThreadingHTTPServer(("127.0.0.1", port), functools.partial(Quiet, directory=str(site)))
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        results: dict[str, list[dict]] = {name: [] for name in PAGES}
+        try:
+            for run in range(args.runs):  # interleave pages so machine noise spreads over all of them
+                for name, path in PAGES.items():
+                    results[name].append(lighthouse(f"http://127.0.0.1:{port}{path}", Path(tmp) / f"{run}.json"))
+                    print(name, run, results[name][-1], flush=True)
+        finally:
+            server.shutdown()
+    (ROOT / "bench" / "lighthouse" / "results.json").write_text(json.dumps(results, indent=2) + "\n")
+    readme = ROOT / "bench" / "README.md"
+    text = readme.read_text()
+    block = f"{MARKERS[0]}\n{table(results)}\n{MARKERS[1]}"
+    readme.write_text(re.sub(re.escape(MARKERS[0]) + ".*?" + re.escape(MARKERS[1]), lambda _: block, text, flags=re.S))
+    print(table(results))
+
+
+if __name__ == "__main__":
+    main()
