@@ -72,6 +72,12 @@ async function renderMath() {
     window.katex.render(tex, formula, { displayMode: display, throwOnError: false })
     formula.dataset.rendered = "true"
   }
+  // A formula wider than the column scrolls sideways; keyboard users must be able to scroll it.
+  // Widths are only final once KaTeX's fonts have loaded.
+  await document.fonts.ready
+  for (const formula of formulas) {
+    if (formula.tagName === "DIV" && formula.scrollWidth > formula.clientWidth) formula.tabIndex = 0
+  }
 }
 
 function renderPage() {

@@ -1,0 +1,77 @@
+"""Case studies: validate every case's front matter once per build (a bad field stops the build),
+render the case's funnel where its page has an empty ```funnel block (or before `## Metrics`),
+and append the checklist (standard items + the case's own) at the end of the page."""
+from __future__ import annotations
+
+import logging
+
+from mkdocs.exceptions import PluginError
+
+from studyguide.case_schema import CaseSchemaError, CaseStudy, display_path, is_case_study, load_cases
+from studyguide.checklist import case_checklist_html
+from studyguide.fences import iter_fences
+from studyguide.funnel import dump_yaml
+
+log = logging.getLogger("mkdocs.hooks.case_studies")
+
+_cases: dict[str, CaseStudy] = {}
+
+
+def on_files(files, config):
+    _cases.clear()
+    try:
+        _cases.update(load_cases(files, config))
+    except CaseSchemaError as error:
+        raise PluginError(f"Case-study front matter (see notes/CASE-STUDY-SCHEMA.md):\n{error}") \
+            from None
+    log.debug("validated %d case studies", len(_cases))
+    return files
+
+
+def _funnel_fence(case: CaseStudy, indent: str = "", fence: str = "```") -> list[str]:
+    title = f"{case.title} funnel".replace('"', "'")
+    body = dump_yaml(case.funnel).rstrip("\n").split("\n")
+    return ([f'{indent}{fence}funnel title="{title}"'] + [indent + line for line in body]
+            + [f"{indent}{fence}"])
+
+
+def on_page_markdown(markdown, page, config, files):
+    src = page.file.src_uri
+    if not is_case_study(src):
+        return markdown
+    case = _cases.get(src)
+    if case is None:  # e.g. a file added by another plugin after on_files
+        return markdown
+    lines = markdown.split("\n")
+    where = display_path(page.file)
+
+    if any(line.strip().lower() == "## checklist" for line in _outside_fences(lines)):
+        raise PluginError(f"{where}: remove the '## Checklist' section: the checklist is generated "
+                          "from the front matter (standard items + `checklist:`) and appended by "
+                          "the build")
+
+    empty = [f for f in iter_fences(lines) if f.lang == "funnel" and not f.body.strip()]
+    if empty:
+        # Fill from the bottom so earlier line numbers stay valid.
+        for fence in reversed(empty):
+            lines[fence.start:fence.end + 1] = _funnel_fence(case, fence.indent, fence.fence)
+    elif not any(f.lang == "funnel" for f in iter_fences(lines)):
+        inside = _fenced(lines)
+        at = next((i for i, line in enumerate(lines)
+                   if i not in inside and line.strip().lower() == "## metrics"), len(lines))
+        lines[at:at] = _funnel_fence(case) + [""]
+
+    html = case_checklist_html(case)
+    return "\n".join(lines).rstrip("\n") + "\n\n## Checklist\n\n" + html
+
+
+def _fenced(lines):
+    inside = set()
+    for f in iter_fences(lines):
+        inside.update(range(f.start, f.end + 1))
+    return inside
+
+
+def _outside_fences(lines):
+    inside = _fenced(lines)
+    return [line for i, line in enumerate(lines) if i not in inside]

@@ -1,0 +1,91 @@
+"""Markdown for the generated checklist pages: the booklet (every case's checklist, one per printed
+page) and the one-page framework cheat sheet (11 steps, the 45-minute plan, the 34 items)."""
+from __future__ import annotations
+
+import html
+
+import yaml
+
+from studyguide.case_schema import CaseStudy
+from studyguide.checklist import case_checklist_html, load_standard
+
+
+def front_matter(**fields) -> str:
+    """A YAML front matter block (quoted properly: a ': ' in a description would break it)."""
+    return "---\n" + yaml.safe_dump(fields, sort_keys=False, allow_unicode=True, width=10_000) + "---\n"
+
+
+def booklet_page(cases: list[CaseStudy]) -> str:
+    parts = [
+        front_matter(title="Checklist booklet",
+                     description=f"The interview checklist of all {len(cases)} case studies on one "
+                     "page; printing it gives one page per case."),
+        "# Checklist booklet",
+        "",
+        '<div class="sg-booklet-intro sg-intro" markdown>',
+        "",
+        f"Every case study ends with the same {len(load_standard().steps)}-step checklist, plus a few "
+        "items of its own (marked ★). This page holds all of them. Print it to get one page per "
+        "case, or use a checklist's **Print checklist** button to print only that one. Ticks are "
+        "saved in this browser and shared with the case study's own page. The framework on one "
+        "page is the [cheat sheet](cheat-sheet.md).",
+        "",
+        "</div>",
+        "",
+    ]
+    for case in cases:
+        parts += [
+            f"## {case.title}",
+            "",
+            f"[Open the case study](../case-studies/{case.slug}.md){{ .sg-booklet-link }}",
+            "",
+            case_checklist_html(case),
+        ]
+    return "\n".join(parts)
+
+
+def cheat_sheet_page() -> str:
+    standard = load_standard()
+    esc = html.escape
+    rows = []
+    clock = 0
+    for number, step in enumerate(standard.steps, start=1):
+        page = step.page
+        rows.append(
+            f"| {number}. [{step.title}](../{page}) | {step.minutes} | "
+            f"{clock}–{clock + step.minutes} | {step.output} |"
+        )
+        clock += step.minutes
+    steps_html = ['<div class="sg-cheatsheet__steps">']
+    for number, step in enumerate(standard.steps, start=1):
+        steps_html.append('<section class="sg-cheatsheet__step">')
+        steps_html.append(f"<h3>{number}. {esc(step.title)} <small>{step.minutes} min</small></h3>")
+        steps_html.append("<ul>")
+        steps_html += [f"<li>{esc(item.text)}</li>" for item in step.items]
+        steps_html.append("</ul>")
+        steps_html.append("</section>")
+    steps_html.append("</div>")
+    item_count = sum(len(s.items) for s in standard.steps)
+    return "\n".join([
+        front_matter(title="Framework cheat sheet",
+                     description=f"The 11-step answer framework on one printable page: a "
+                     f"{standard.minutes}-minute time plan and the {item_count} checklist items."),
+        "# Framework cheat sheet",
+        "",
+        '<div class="sg-cheatsheet sg-intro" markdown>',
+        "",
+        f"The 11 steps of an answer, with a {standard.minutes}-minute time plan and what to have on "
+        "the board at the end of each step. Follow the interviewer when they dig in, but never skip "
+        "a step: one sentence beats silence.",
+        "",
+        "| Step | Min | Clock | Output |",
+        "|---|---|---|---|",
+        *rows,
+        "",
+        "## The checklist by step",
+        "",
+        "\n".join(steps_html),
+        "",
+        "</div>",
+        "",
+    ])
