@@ -1,0 +1,86 @@
+"""Wiki-links: resolve `[[...]]` / `![[...]]` in every page and add "Linked from" backlinks.
+
+All logic is in `studyguide.links` (no MkDocs import there). Per build: the index and the
+backlinks are rebuilt from scratch in `on_files` (so `mkdocs serve` never sees stale state);
+each page is rewritten in `on_page_markdown`; problems are logged at WARNING, so
+`mkdocs build --strict` fails on an unresolved or ambiguous link.
+"""
+from __future__ import annotations
+
+import logging
+import os
+
+from mkdocs.utils import get_relative_url
+
+from studyguide.links import LinkIndex, backlinks, rewrite
+
+log = logging.getLogger("mkdocs.hooks.wikilinks")
+
+_state: dict = {}
+
+
+def on_files(files, config):
+    _state.clear()
+    _state["reported"] = set()
+    slugify, separator = _toc_slugify(config)
+    notes = [(f.src_uri, f.content_string) for f in files.documentation_pages()]
+    attachments = [f.src_uri for f in files if not f.is_documentation_page() and _in_docs(f, config)]
+    index = LinkIndex.from_notes(notes, attachments, slugify=slugify, separator=separator)
+    _state["index"] = index
+    _state["backlinks"] = backlinks.collect(index, lambda note: note.links)
+    _state["urls"] = {f.src_uri: f.url for f in files.documentation_pages()}
+    return files
+
+
+def on_page_markdown(markdown, page, config, files):
+    index = _state.get("index")
+    if index is None:
+        return markdown
+    src = page.file.src_uri
+    note = index.note(src)
+    same = note is not None and markdown == note.body  # untouched by earlier hooks: reuse the scan
+    result = rewrite(markdown, src, index, first_line=note.body_line if note else 1,
+                     protected=note.protected if same else None, links=note.links if same else None)
+    _report(result.diagnostics)
+    return result.markdown
+
+
+def on_post_page(output, page, config):
+    # Added to the finished page: nothing is re-parsed, and search does not index it.
+    section = _backlinks_section(page.file.src_uri, page.url)
+    at = output.rfind("</article>")
+    if not section or at == -1:
+        return output
+    return output[:at] + section + output[at:]
+
+
+# -- helpers -------------------------------------------------------------------------------------
+
+def _toc_slugify(config):
+    """The slugify and separator the `toc` extension uses, so anchors match the real ids."""
+    toc = config.mdx_configs.get("toc", {})
+    slugify = toc.get("slugify")
+    if slugify is None:
+        from markdown.extensions.toc import slugify
+    return slugify, toc.get("separator", "-")
+
+
+def _in_docs(file, config) -> bool:
+    docs = os.path.join(config["docs_dir"], "")
+    return bool(file.abs_src_path) and file.abs_src_path.startswith(docs)
+
+
+def _report(diagnostics) -> None:
+    reported = _state["reported"]
+    for diagnostic in diagnostics:
+        if diagnostic not in reported:  # a transcluded note's problem is reported once
+            reported.add(diagnostic)
+            log.warning(str(diagnostic))
+
+
+def _backlinks_section(src: str, page_url: str) -> str:
+    items = _state.get("backlinks", {}).get(src)
+    if not items:
+        return ""
+    urls = _state["urls"]
+    return backlinks.render(items, lambda source: get_relative_url(urls[source], page_url))

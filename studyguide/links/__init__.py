@@ -1,0 +1,44 @@
+"""Wiki-link layer: find, resolve and rewrite ``[[wiki-links]]`` (no MkDocs import).
+
+Public API (stable; the note importer and the MkDocs hook ``hooks/wikilinks.py`` use only this)::
+
+    from studyguide.links import LinkIndex, rewrite
+
+    index = LinkIndex.from_notes([("topics/metrics.md", text), ...],   # (path, markdown) pairs
+                                 attachments=["img/diagram.png"],        # other linkable files
+                                 slugify=toc_slugify, separator="-")     # optional: the site's toc slugify
+    res = index.resolve("Metrics", source="framework/overview.md")
+    res.path        # "topics/metrics.md" or None
+    res.candidates  # every candidate of the deciding tier, best first
+    res.ambiguous   # True: warn and list res.candidates
+    res.rule        # "path" | "name" | "name-ci" | "title" | "dendron" | "self"
+    index.anchor(res.path, ["NDCG"]).id      # "ndcg": the id the toc extension gives the heading
+    index.anchor(res.path, ["^my-block"]).id # "^my-block"
+    index.names_like("metrcs")               # "did you mean" candidates
+    index.note("topics/metrics.md")          # Note: .title .aliases .headings .blocks .body .links
+
+``resolve`` takes a target as written in a link (``Page``, ``folder/Page``, ``Page.md``,
+``My%20Page``, ``a.b.c``, ``dendron://vault/a.b``, ``../x/Page``); a ``#fragment`` is ignored
+(use ``anchor``). For Dendron's label-first ``[[label|note]]``, resolve the right-hand side when
+the left-hand side does not resolve (``rewrite`` does this).
+
+    result = rewrite(markdown, "framework/overview.md", index)   # markdown in -> markdown out
+    result.markdown, result.diagnostics, result.links            # diagnostics: (path, line, message)
+
+Resolution rule (first tier with a match wins): exact path -> exact-case file name (or path suffix
+``folder/Page``) -> case-insensitive name -> title / ``aliases:`` -> Dendron ``a.b.c`` as
+``a/b/c``. Among several candidates: same folder as the linking note -> fewest path segments ->
+alphabetical; ``ambiguous`` unless exactly one candidate is in the linking note's folder.
+"""
+from __future__ import annotations
+
+from .index import Block, Heading, LinkIndex, Note, default_slugify, make_note, split_front_matter
+from .resolve import Anchor, Resolution, clean_target
+from .syntax import WikiLink, find_block_markers, find_links, parse_link, protected_ranges
+from .rewrite import Diagnostic, LinkRecord, RewriteResult, rewrite
+
+__all__ = [
+    "Anchor", "Block", "Diagnostic", "Heading", "LinkIndex", "LinkRecord", "Note", "Resolution",
+    "RewriteResult", "WikiLink", "clean_target", "default_slugify", "find_block_markers",
+    "find_links", "make_note", "parse_link", "protected_ranges", "rewrite", "split_front_matter",
+]

@@ -1,0 +1,190 @@
+"""Backlinks: who links to each page, with the sentence or list item around the link.
+
+:func:`collect` runs once per build over every note's links (found while indexing, so no page
+is parsed twice) and returns ``{target path: [Backlink, ...]}``, deduplicated, sorted by the
+linking page's title, without self-links. :func:`render` turns one page's list into Markdown
+as a ready HTML ``<section>`` (hrefs come from the caller, which knows the site's URLs).
+"""
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+from typing import Callable
+
+from .index import LinkIndex, Note
+from .syntax import WikiLink
+
+HEADING = "Linked from"
+_ITEM = re.compile(r"^[ \t]*(?:>[ \t]*)*(?:[-*+]|\d+[.)])[ \t]+(?:\[[ xX]\][ \t]+)?")
+_ITEM_AT = re.compile(r"[ \t]*(?:>[ \t]*)*(?:[-*+]|\d+[.)])[ \t]+")  # for match(text, pos)
+_QUOTE = re.compile(r"^[ \t]*(?:>[ \t]?)+")
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]]*\s+(?=[A-Z0-9\"'(\[*_])")
+_WIKI = re.compile(r"!?\[\[((?:[^\[\]\n\\]|\\.)+?)\]\]")
+_MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+_MARKUP = re.compile(r"\*\*|__|(?<!\w)[*_](?=\S)|(?<=\S)[*_](?!\w)|==|`|\{[^}]*\}|<[^>]+>")
+_BLOCK_ID = re.compile(r"[ \t]+\^[A-Za-z0-9-]+[ \t]*$")
+_ADMONITION = re.compile(r"^(?:!!!|\?\?\?\+?|===)[ \t]*[\w-]*[ \t]*")
+_MARKUP_TRIGGER = re.compile(r"[*_=`{<]")
+MAX_CONTEXT = 280
+
+
+@dataclass(frozen=True, order=True)
+class Backlink:
+    title: str  # title of the linking page
+    source: str  # its path
+    position: int  # offset of the first such link in the source (keeps document order)
+    context: str  # plain text around the link; the link's own label is wrapped in \x01 ... \x02
+
+
+def _label_of(inner: str) -> str:
+    parts = re.split(r"\\?\|", inner) if "\\" in inner else inner.split("|")
+    target = parts[0].split("#")[0].strip()
+    if len(parts) > 1 and parts[-1].strip():
+        return parts[1].strip()
+    frags = [f for f in parts[0].split("#")[1:] if f.strip() and not f.startswith("^")]
+    return frags[-1].strip() if frags and not target else (target or parts[0].strip("#"))
+
+
+def context_of(body: str, link: WikiLink, label: str | None = None,
+               label_for: Callable[[str], str] = None) -> str:
+    """The list item, table row, heading or sentence that contains ``link``, as plain text.
+
+    ``label``: what the link shows (defaults to its written label or target).
+    ``label_for(inner)``: what another ``[[inner]]`` in the context shows (default: its label or target).
+    """
+    label_for = label_for or _label_of
+    if link.embed:
+        return f"(embedded: \x01{label or link.target}\x02)"
+    line_start = body.rfind("\n", 0, link.start) + 1
+    line_end = body.find("\n", link.end)
+    line_end = len(body) if line_end == -1 else line_end
+    line = body[line_start:line_end]
+    stripped = line.strip()
+    if stripped.startswith(("|", "#")):
+        start, end = line_start, line_end
+    else:
+        # The paragraph or list item: back to its first line (an item line is included), then
+        # forward over its continuation lines.
+        start = line_start
+        while start > 0 and not _ITEM_AT.match(body, start):
+            prev = body.rfind("\n", 0, start - 1) + 1
+            text = body[prev:start - 1]
+            if not text.strip() or text.lstrip().startswith(("#", "|", "!!!", "???")):
+                break
+            start = prev
+        end = line_end
+        while end < len(body):
+            nxt = body.find("\n", end + 1)
+            nxt = len(body) if nxt == -1 else nxt
+            text = body[end + 1:nxt]
+            if not text.strip() or _ITEM.match(text) or text.lstrip().startswith(("#", "|")):
+                break
+            end = nxt
+    before, after = body[start:link.start], body[link.end:end]
+    # Mark the link itself, flatten the rest to text.
+    shown = link.label or label or _label_of(link.raw.lstrip("!")[2:-2])
+    marked = _flatten(before, label_for) + "\x01" + _flatten(shown, label_for) + "\x02" \
+        + _flatten(after, label_for)
+    marked = " ".join(_QUOTE.sub("", _ITEM.sub("", row)).strip() for row in marked.split("\n"))
+    marked = _ADMONITION.sub("", marked.strip().lstrip("#").strip().strip("|").strip())
+    marked = " ".join(marked.replace("|", " ").split())
+    return _sentence(marked)
+
+
+def _flatten(text: str, label_for: Callable[[str], str] = _label_of) -> str:
+    if "[" in text:
+        if "[[" in text:
+            text = _WIKI.sub(lambda m: label_for(m.group(1)), text)
+        if "](" in text:
+            text = _MD_LINK.sub(r"\1", text)
+    if "^" in text:
+        text = _BLOCK_ID.sub("", text)
+    if _MARKUP_TRIGGER.search(text):
+        text = _MARKUP.sub("", text)
+    return text
+
+
+def _sentence(text: str) -> str:
+    """The sentence holding the \\x01 marker, shortened around it if still long."""
+    at = text.find("\x01")
+    start = 0
+    for match in _SENTENCE_END.finditer(text):
+        if match.end() <= at:
+            start = match.end()
+        elif match.start() >= text.find("\x02"):
+            text = text[:match.start()]
+            break
+    text = text[start:].strip()
+    if len(text) > MAX_CONTEXT:
+        at = text.find("\x01")
+        lo = max(0, at - MAX_CONTEXT // 2)
+        hi = min(len(text), max(lo + MAX_CONTEXT, text.find("\x02") + 1))
+        if lo:  # cut at word boundaries
+            lo = text.find(" ", lo, at) + 1 or lo
+        if hi < len(text):
+            hi = text.rfind(" ", text.find("\x02"), hi) if text.rfind(" ", text.find("\x02"), hi) > 0 else hi
+        text = ("… " if lo else "") + text[lo:hi].strip() + (" …" if hi < len(text) else "")
+    return text
+
+
+def collect(index: LinkIndex, links_of: Callable[[Note], list[WikiLink]]) -> dict[str, list[Backlink]]:
+    """``{target path: backlinks}`` over every note of ``index``; one pass over all links."""
+    found: dict[str, dict[tuple[str, str], Backlink]] = {}
+
+    def label_for(source: str) -> Callable[[str], str]:
+        def label(inner: str) -> str:
+            parts = re.split(r"\\?\|", inner) if "\\" in inner or "|" in inner else [inner]
+            if len(parts) > 1 and parts[1].strip():
+                return parts[1].strip()
+            target = parts[0].split("#")[0]
+            res = index.resolve(target, source) if target.strip() else None
+            note = index.notes.get(res.path) if res is not None and res.found else None
+            return note.title if note is not None else _label_of(inner)
+        return label
+
+    for note in index.notes.values():
+        for link in links_of(note):
+            target = link.target
+            res = index.resolve(target, note.path) if target else None
+            if (res is None or not res.found) and link.parts and not link.embed:
+                alt = index.resolve(link.parts[-1].split("#")[0], note.path)  # Dendron label-first
+                if alt.found:
+                    res = alt
+            if res is None or not res.found or res.path == note.path or res.path not in index.notes:
+                continue
+            target_note = index.notes[res.path]
+            context = context_of(note.body, link, target_note.title, label_for(note.path))
+            key = (note.path, context)
+            bucket = found.setdefault(res.path, {})
+            if key not in bucket:  # the same sentence linking twice is listed once
+                bucket[key] = Backlink(note.title, note.path, link.start, context)
+    return {path: sorted(items.values(), key=lambda b: (b.title.casefold(), b.source, b.position))
+            for path, items in found.items()}
+
+
+def render(backlinks: list[Backlink], href: Callable[[str], str]) -> str:
+    """HTML for the end of a page's article: "Linked from" + one ``<li>`` per linking page.
+
+    Added to the finished page (not to its Markdown): nothing is parsed again, and the search
+    index does not repeat other pages' sentences.
+    """
+    if not backlinks:
+        return ""
+    rows: list[str] = []
+    by_source: dict[str, list[Backlink]] = {}
+    for item in backlinks:
+        by_source.setdefault(item.source, []).append(item)
+    for source, items in by_source.items():
+        contexts = "".join(
+            f'<li class="wikilink-backlink-context">{_context_html(item.context)}</li>'
+            for item in items if item.context)
+        rows.append(f'<li><a href="{html.escape(href(source))}">{html.escape(items[0].title)}</a>'
+                    + (f'<ul>{contexts}</ul>' if contexts else "") + "</li>")
+    return (f'<section class="wikilink-backlinks"><h2 id="linked-from">{HEADING}'
+            '<a class="headerlink" href="#linked-from" title="Link to this section">&para;</a></h2>'
+            f'<ul>{"".join(rows)}</ul></section>')
+
+
+def _context_html(context: str) -> str:
+    return html.escape(context).replace("\x01", "<strong>").replace("\x02", "</strong>")

@@ -1,0 +1,386 @@
+"""The per-build note index: every lookup a link needs, built once from ``(path, markdown)`` pairs.
+
+For each note it records the path, file name (stem), title (front matter ``title:``, else the
+first H1, else the stem), ``aliases:``, its headings with the ids the ``toc`` extension will give
+them (same ``slugify``, same ``_1``/``_2`` de-duplication), its block ids and where each
+section/block starts and ends (for transclusion). Lookup tables are dicts, so resolving a link is
+O(1) apart from the tie-break over the (few) candidates that share a name.
+"""
+from __future__ import annotations
+
+import html
+import posixpath
+import re
+from dataclasses import dataclass, field
+from typing import Callable, Iterable
+
+import yaml
+
+from .syntax import find_block_markers, find_links, in_ranges, protected_ranges
+
+Slugify = Callable[[str, str], str]
+
+NOTE_SUFFIXES = (".md", ".markdown")
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?\r?\n)?(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S)
+_ATX = re.compile(r"^[ \t]*(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$", re.M)
+_SETEXT = re.compile(r"^(?P<text>[^\n]*\S)[ \t]*\n[ \t]{0,3}(?P<rule>=+|-+)[ \t]*$", re.M)
+_HEADER_ATTRS = re.compile(r"[ \t]*\{:?[ \t]*([^}]*)\}[ \t]*$")
+_BLOCK_SUFFIX = re.compile(r"[ \t]+\^[A-Za-z0-9][A-Za-z0-9-]*[ \t]*$")
+_MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+_WIKI = re.compile(r"!?\[\[([^\]|]*?)(?:(?:\\?\|)([^\]]*))?\]\]")
+_TAGS = re.compile(r"<[^>]+>")
+_EMPHASIS = re.compile(r"\*+|(?<!\w)_+|_+(?!\w)|==|\^\^|~~|`")
+_SPACES = re.compile(r"\s+")
+_MARKUP_CHARS = frozenset("[]<>*_=^~`&")
+
+
+def default_slugify() -> tuple[Slugify, str]:
+    """Python-Markdown's own ``toc`` slugify and separator (what MkDocs uses unless configured)."""
+    from markdown.extensions.toc import slugify
+    return slugify, "-"
+
+
+def norm(text: str) -> str:
+    """Case- and whitespace-insensitive form of a name, title or heading."""
+    if "  " in text or "\t" in text or "\n" in text:
+        text = _SPACES.sub(" ", text)
+    return text.strip().casefold()
+
+
+def strip_note_suffix(path: str) -> str:
+    lower = path.lower()
+    for suffix in NOTE_SUFFIXES:
+        if lower.endswith(suffix):
+            return path[: -len(suffix)]
+    return path
+
+
+def heading_plain_text(raw: str) -> str:
+    """The text the ``toc`` extension sees for a heading written as ``raw`` Markdown."""
+    if not _MARKUP_CHARS.intersection(raw):
+        return " ".join(raw.split())
+    text = _WIKI.sub(lambda m: (m.group(2) or m.group(1)).strip(), raw)
+    text = _MD_LINK.sub(r"\1", text)
+    text = _TAGS.sub("", text)
+    text = _EMPHASIS.sub("", text)
+    return html.unescape(_SPACES.sub(" ", text).strip())
+
+
+def unique_id(slug: str, used: set[str]) -> str:
+    """``markdown.extensions.toc.unique``: append ``_1``, ``_2``... until unused."""
+    while slug in used or not slug:
+        match = re.match(r"^(.*)_([0-9]+)$", slug)
+        slug = f"{match.group(1)}_{int(match.group(2)) + 1}" if match else f"{slug}_1"
+    used.add(slug)
+    return slug
+
+
+@dataclass(frozen=True)
+class Heading:
+    level: int
+    text: str  # plain text, as shown
+    id: str  # the id the toc extension gives it
+    start: int  # offset of the heading line in the note body
+    end: int  # offset just after the heading line
+    section_end: int  # offset where the next heading of the same or higher level starts
+
+
+@dataclass(frozen=True)
+class Block:
+    id: str
+    kind: str  # "heading", "item", "paragraph" or "block" (a list/table/quote before a ^id line)
+    start: int  # body offsets of the block's text (marker excluded for transclusion)
+    end: int
+    anchor: str  # the HTML id a link should target
+
+
+@dataclass
+class Note:
+    path: str  # docs-relative POSIX path, with extension
+    body: str  # Markdown without front matter
+    body_line: int  # 1-based line number of the body's first line in the file
+    title: str
+    aliases: tuple[str, ...] = ()
+    headings: list[Heading] = field(default_factory=list)
+    blocks: dict[str, Block] = field(default_factory=dict)
+    links: list = field(default_factory=list)  # WikiLinks of the body (found once, at indexing)
+    protected: list = field(default_factory=list)  # code/math/comment ranges of the body
+
+    @property
+    def stem(self) -> str:
+        return posixpath.basename(strip_note_suffix(self.path))
+
+    @property
+    def folder(self) -> str:
+        return posixpath.dirname(self.path)
+
+
+def split_front_matter(markdown: str) -> tuple[dict, str, int]:
+    """(front matter dict, body, 1-based line of the body's first line)."""
+    match = _FRONT_MATTER.match(markdown)
+    if not match:
+        return {}, markdown, 1
+    try:
+        meta = yaml.safe_load(match.group(1) or "") or {}
+    except yaml.YAMLError:
+        meta = {}
+    if not isinstance(meta, dict):
+        meta = {}
+    return meta, markdown[match.end():], match.group(0).count("\n") + 1
+
+
+def _aliases(meta: dict) -> tuple[str, ...]:
+    found: list[str] = []
+    for key in ("aliases", "alias"):
+        value = meta.get(key)
+        if isinstance(value, str):
+            found += [part.strip() for part in value.split(",")]
+        elif isinstance(value, list):
+            found += [str(part).strip() for part in value if part is not None]
+    return tuple(a for a in found if a)
+
+
+def scan_headings(body: str, protected, slugify: Slugify, separator: str) -> list[Heading]:
+    """Headings in document order with their toc ids (explicit ``{#id}`` wins, as in toc)."""
+    found: list[tuple[int, int, int, str, str | None]] = []  # start, end, level, text, explicit id
+    if "#" in body:
+        for match in _ATX.finditer(body):
+            if not in_ranges(match.start(), protected):  # code spans *inside* the line are fine
+                raw = match.group(2) or ""
+                found.append((match.start(), match.end(), len(match.group(1)), *_heading_parts(raw)))
+    if "\n=" in body or "\n-" in body:
+        for match in _SETEXT.finditer(body):
+            if in_ranges(match.start(), protected) or in_ranges(match.start("rule"), protected):
+                continue
+            text = match.group("text")
+            stripped = text.lstrip()
+            if (stripped.startswith(("#", "-", "*", "+", ">", "|", "!!!", "???", "<", "```", "~~~"))
+                    or re.match(r"\d+[.)]\s", stripped) or len(text) - len(stripped) >= 4):
+                continue
+            line_start = match.start()
+            if line_start > 0 and body[line_start - 1] == "\n" and line_start > 1 \
+                    and body[line_start - 2] != "\n":
+                continue  # a paragraph's continuation line: not a heading on its own
+            level = 1 if match.group("rule")[0] == "=" else 2
+            found.append((match.start(), match.end(), level, *_heading_parts(text.strip())))
+    found.sort()
+    used = {explicit for *_, explicit in found if explicit}
+    headings: list[Heading] = []
+    ids: list[str] = []
+    for _, _, _, text, explicit in found:
+        ids.append(explicit if explicit else unique_id(slugify(text, separator), used))
+    for i, (start, end, level, text, _) in enumerate(found):
+        section_end = len(body)
+        for later in found[i + 1:]:
+            if later[2] <= level:
+                section_end = later[0]
+                break
+        headings.append(Heading(level, text, ids[i], start, min(end + 1, len(body)), section_end))
+    return headings
+
+
+def _heading_parts(raw: str) -> tuple[str, str | None]:
+    raw = _BLOCK_SUFFIX.sub("", raw)
+    explicit = None
+    attrs = _HEADER_ATTRS.search(raw)
+    if attrs:
+        for token in attrs.group(1).split():
+            if token.startswith("#"):
+                explicit = token[1:]
+        raw = raw[: attrs.start()]
+    return heading_plain_text(raw), explicit
+
+
+def _block_extent(body: str, line_start: int, line_end: int, kind: str) -> tuple[int, int]:
+    """The paragraph (or list item) around the line ``[line_start, line_end)``."""
+    if kind == "item":
+        return line_start, line_end
+    start = line_start
+    while start > 0:
+        prev = body.rfind("\n", 0, start - 1) + 1
+        if not body[prev:start].strip():
+            break
+        start = prev
+    return start, line_end
+
+
+def scan_blocks(body: str, protected, headings: list[Heading]) -> dict[str, Block]:
+    blocks: dict[str, Block] = {}
+    heading_at = {h.start: h for h in headings}
+    for marker in find_block_markers(body, protected):
+        line_start = body.rfind("\n", 0, marker.start) + 1
+        line_end = body.find("\n", marker.end)
+        line_end = len(body) if line_end == -1 else line_end
+        if marker.standalone:
+            # The block is the one just above (blank lines allowed in between).
+            end = line_start
+            while end > 0 and not body[body.rfind("\n", 0, end - 1) + 1:end].strip():
+                end = body.rfind("\n", 0, end - 1) + 1
+            start = end
+            while start > 0:
+                prev = body.rfind("\n", 0, start - 1) + 1
+                if not body[prev:start].strip():
+                    break
+                start = prev
+            blocks.setdefault(marker.block_id, Block(marker.block_id, "block", start, end,
+                                                     "^" + marker.block_id))
+            continue
+        heading = heading_at.get(line_start)
+        if heading is not None:
+            blocks.setdefault(marker.block_id, Block(marker.block_id, "heading", line_start,
+                                                     heading.section_end, heading.id))
+            continue
+        line = body[line_start:marker.start]
+        kind = "item" if re.match(r"[ \t]*(?:>[ \t]*)*(?:[-*+]|\d+[.)])[ \t]", line) else "paragraph"
+        start, _ = _block_extent(body, line_start, line_end, kind)
+        blocks.setdefault(marker.block_id, Block(marker.block_id, kind, start, marker.start,
+                                                 "^" + marker.block_id))
+    return blocks
+
+
+def make_note(path: str, markdown: str, slugify: Slugify, separator: str) -> Note:
+    meta, body, body_line = split_front_matter(markdown)
+    protected = protected_ranges(body)
+    headings = scan_headings(body, protected, slugify, separator)
+    title = meta.get("title")
+    if not isinstance(title, str) or not title.strip():
+        h1 = next((h for h in headings if h.level == 1), None)
+        title = h1.text if h1 else posixpath.basename(strip_note_suffix(path))
+    return Note(path=path, body=body, body_line=body_line, title=str(title).strip(),
+                aliases=_aliases(meta), headings=headings,
+                blocks=scan_blocks(body, protected, headings), links=find_links(body, protected), protected=protected)
+
+
+def _add(table: dict[str, list[str]], key: str, path: str) -> None:
+    bucket = table.setdefault(key, [])
+    if path not in bucket:
+        bucket.append(path)
+
+
+class LinkIndex:
+    """All notes and attachments of one build, with O(1) lookup tables.
+
+    Build it with :meth:`from_notes`; resolve with :meth:`resolve` (which file) and
+    :meth:`anchor` (which id on that page). See ``studyguide.links`` for the rule.
+    """
+
+    def __init__(self, notes: Iterable[Note], attachments: Iterable[str] = (),
+                 slugify: Slugify | None = None, separator: str = "-") -> None:
+        if slugify is None:
+            slugify, separator = default_slugify()
+        self.slugify, self.separator = _cached(slugify), separator
+        self.notes: dict[str, Note] = {}
+        self.attachments: set[str] = set()
+        # key -> candidate paths. "path" keys are extension-less for notes, full for attachments.
+        self.by_path: dict[str, list[str]] = {}
+        self.by_path_ci: dict[str, list[str]] = {}
+        self.by_suffix: dict[str, list[str]] = {}
+        self.by_suffix_ci: dict[str, list[str]] = {}
+        self.by_name: dict[str, list[str]] = {}
+        self.by_name_ci: dict[str, list[str]] = {}
+        self.by_title_ci: dict[str, list[str]] = {}
+        self._trigrams: dict[str, set[str]] | None = None
+        self._resolved: dict[tuple[str, str], object] = {}
+        self._folders: dict[str | None, str] = {}
+        for note in notes:
+            self._add_entry(note.path, strip_note_suffix(note.path))
+            self.notes[note.path] = note
+            for title in (note.title, *note.aliases):
+                _add(self.by_title_ci, norm(title), note.path)
+        for path in attachments:
+            self.attachments.add(path)
+            self._add_entry(path, path)
+
+    @classmethod
+    def from_notes(cls, notes: Iterable[tuple[str, str]], attachments: Iterable[str] = (), *,
+                   slugify: Slugify | None = None, separator: str = "-") -> "LinkIndex":
+        """Index ``(path, markdown)`` pairs (paths relative to the docs root, POSIX, with ``.md``).
+
+        ``attachments`` are the other files links may point at (images, PDFs), same path form.
+        ``slugify(text, separator)`` must be the one the site's ``toc`` extension uses.
+        """
+        if slugify is None:
+            slugify, separator = default_slugify()
+        return cls((make_note(path, text, slugify, separator) for path, text in notes),
+                   attachments, slugify, separator)
+
+    def _add_entry(self, path: str, key: str) -> None:
+        _add(self.by_path, key, path)
+        _add(self.by_path_ci, norm(key), path)
+        segments = key.split("/")
+        _add(self.by_name, segments[-1], path)
+        _add(self.by_name_ci, norm(segments[-1]), path)
+        for i in range(1, len(segments) - 1):
+            suffix = "/".join(segments[i:])
+            _add(self.by_suffix, suffix, path)
+            _add(self.by_suffix_ci, norm(suffix), path)
+
+    def note(self, path: str) -> Note | None:
+        return self.notes.get(path)
+
+    def is_note(self, path: str) -> bool:
+        return path in self.notes
+
+    def names_like(self, text: str, limit: int = 3) -> list[str]:
+        """Closest note names/paths/titles to ``text`` (for "did you mean")."""
+        import difflib
+
+        if self._trigrams is None:
+            self._trigrams = {}
+            keys = set(self.by_name_ci) | set(self.by_path_ci) | set(self.by_title_ci)
+            for key in keys:
+                for gram in _grams(key):
+                    self._trigrams.setdefault(gram, set()).add(key)
+        wanted = norm(text)
+        counts: dict[str, int] = {}
+        for gram in _grams(wanted):
+            for key in self._trigrams.get(gram, ()):
+                counts[key] = counts.get(key, 0) + 1
+        pool = sorted(counts, key=lambda k: (-counts[k], k))[:50]
+        best = difflib.get_close_matches(wanted, pool, n=limit * 3, cutoff=0.5)
+        shown: list[str] = []
+        for key in best:
+            paths = (self.by_name_ci.get(key) or self.by_path_ci.get(key)
+                     or self.by_title_ci.get(key) or [])
+            for path in sorted(paths):
+                label = strip_note_suffix(path) if path in self.notes else path
+                if label not in shown:
+                    shown.append(label)
+        return shown[:limit]
+
+    # The resolution rule lives in resolve.py; these are the public entry points.
+    def resolve(self, target: str, source: str | None = None):
+        """Which note/attachment ``target`` means when written in ``source`` (a ``Resolution``)."""
+        if not target.strip() or target.lstrip().startswith("."):
+            from .resolve import resolve_target
+            return resolve_target(self, target, source)
+        folder = self._folders.get(source)
+        if folder is None:
+            folder = self._folders[source] = posixpath.dirname(source) if source else ""
+        key = (target, folder)
+        found = self._resolved.get(key)
+        if found is None:
+            from .resolve import resolve_target
+            found = self._resolved[key] = resolve_target(self, target, source)
+        return found
+
+    def anchor(self, path: str, fragments):
+        from .resolve import resolve_anchor
+        return resolve_anchor(self, path, tuple(fragments))
+
+
+def _cached(slugify: Slugify) -> Slugify:
+    cache: dict[tuple[str, str], str] = {}
+
+    def cached(text: str, separator: str) -> str:
+        key = (text, separator)
+        found = cache.get(key)
+        if found is None:
+            found = cache[key] = slugify(text, separator)
+        return found
+    return cached
+
+
+def _grams(text: str) -> set[str]:
+    padded = f"  {text} "
+    return {padded[i:i + 3] for i in range(len(padded) - 2)}

@@ -1,0 +1,150 @@
+"""The resolution rule: which note (or attachment) a link target means, and which id on it.
+
+Tiers, first non-empty one wins (see ``studyguide.links`` for the documented rule):
+
+1. exact path (docs-relative; ``./``/``../`` relative to the linking note; ``.md`` optional),
+2. exact-case path suffix (``[[folder/Page]]``) or exact-case file name (``[[Page]]``),
+3. the same, ignoring case and repeated whitespace,
+4. page title or ``aliases:`` (ignoring case),
+5. Dendron hierarchy name ``a.b.c`` read as the path ``a/b/c``.
+
+Several candidates in the winning tier are ranked: same folder as the linking note, then fewest
+path segments, then alphabetical. The result is *ambiguous* (the caller warns and lists every
+candidate) unless exactly one candidate sits in the linking note's folder.
+"""
+from __future__ import annotations
+
+import difflib
+import posixpath
+import re
+from dataclasses import dataclass
+from urllib.parse import unquote
+
+from .index import LinkIndex, norm, strip_note_suffix
+
+_DENDRON_VAULT = re.compile(r"^dendron://[^/]*/")
+
+
+@dataclass(frozen=True)
+class Resolution:
+    """Where a target points. ``path`` is None when nothing matched."""
+
+    target: str  # the target as written
+    path: str | None  # docs-relative path of the note/attachment
+    candidates: tuple[str, ...] = ()  # every candidate of the deciding tier, best first
+    rule: str = ""  # which tier decided: "path", "name", "name-ci", "title", "dendron", "self"
+    ambiguous: bool = False
+
+    @property
+    def found(self) -> bool:
+        return self.path is not None
+
+
+@dataclass(frozen=True)
+class Anchor:
+    """Which element of the target page a ``#fragment`` means. ``id`` is None when not found."""
+
+    id: str | None
+    text: str = ""  # heading text (or block id) for labels
+    suggestions: tuple[str, ...] = ()
+
+
+def clean_target(target: str) -> str:
+    """The target as a name/path: ``%xx`` decoded, ``\\`` as ``/``, no ``dendron://vault/`` or
+    ``#fragment``, runs of spaces collapsed."""
+    if "#" in target:
+        target = target.split("#", 1)[0]
+    target = target.strip()
+    if "%" in target:
+        target = unquote(target)
+    if "\\" in target:
+        target = target.replace("\\", "/")
+    if target.startswith("dendron:"):
+        target = _DENDRON_VAULT.sub("", target)
+    if "  " in target or "\t" in target:
+        target = re.sub(r"[ \t]+", " ", target)
+    return target.strip()
+
+
+def resolve_target(index: LinkIndex, target: str, source: str | None = None) -> Resolution:
+    written = target
+    target = clean_target(target)
+    if not target:
+        return Resolution(written, source, (source,) if source else (), "self")
+    folder = posixpath.dirname(source) if source else ""
+    key = strip_note_suffix(target)
+    tiers: list[tuple[str, list[str]]] = []
+
+    if key.startswith(("./", "../")):
+        joined = posixpath.normpath(posixpath.join(folder, key))
+        tiers.append(("path", index.by_path.get(joined, [])))
+        tiers.append(("path-ci", index.by_path_ci.get(norm(joined), [])))
+    else:
+        key = key.lstrip("/")
+        tiers.append(("path", index.by_path.get(key, [])))
+        if "/" in key:
+            tiers.append(("name", index.by_suffix.get(key, [])))
+            tiers.append(("name-ci", index.by_path_ci.get(norm(key), [])
+                          or index.by_suffix_ci.get(norm(key), [])))
+        else:
+            tiers.append(("name", index.by_name.get(key, [])))
+            tiers.append(("name-ci", index.by_name_ci.get(norm(key), [])))
+        tiers.append(("title", index.by_title_ci.get(norm(key), [])
+                      or index.by_title_ci.get(norm(target), [])))
+        if "." in key and "/" not in key:
+            dotted = key.replace(".", "/")
+            tiers.append(("dendron", index.by_path.get(dotted, []) or index.by_suffix.get(dotted, [])
+                          or index.by_path_ci.get(norm(dotted), [])
+                          or index.by_suffix_ci.get(norm(dotted), [])))
+    for rule, found in tiers:
+        if found:
+            return _pick(written, found, folder, rule)
+    return Resolution(written, None)
+
+
+def _pick(written: str, found: list[str], folder: str, rule: str) -> Resolution:
+    if len(found) == 1:
+        return Resolution(written, found[0], (found[0],), rule)
+    ranked = sorted(set(found), key=lambda p: (posixpath.dirname(p) != folder, p.count("/"), p))
+    local = sum(1 for p in ranked if posixpath.dirname(p) == folder)
+    return Resolution(written, ranked[0], tuple(ranked), rule, ambiguous=local != 1)
+
+
+def resolve_anchor(index: LinkIndex, path: str, fragments: tuple[str, ...]) -> Anchor:
+    note = index.note(path)
+    if note is None or not fragments:
+        return Anchor(None)
+    if fragments[0].startswith("^"):
+        block_id = fragments[0][1:]
+        block = note.blocks.get(block_id) or next(
+            (b for k, b in note.blocks.items() if k.lower() == block_id.lower()), None)
+        if block is None:
+            return Anchor(None, block_id, tuple("^" + b for b in sorted(note.blocks))[:5])
+        return Anchor(block.anchor, block_id)
+    slug = index.slugify
+    sep = index.separator
+    wanted = [(norm(f), slug(f, sep), f) for f in fragments]
+
+    def matches(heading, fragment) -> bool:
+        text_norm, frag_slug, raw = fragment
+        return (norm(heading.text) == text_norm or heading.id == raw or heading.id == raw.casefold()
+                or (frag_slug != "" and slug(heading.text, sep) == frag_slug))
+
+    headings = note.headings
+    for i, heading in enumerate(headings):
+        if not matches(heading, wanted[-1]):
+            continue
+        # For a heading path H1#H2#H3, each earlier part must be an ancestor, in order.
+        level, need = heading.level, len(wanted) - 2
+        for earlier in reversed(headings[:i]):
+            if need < 0:
+                break
+            if earlier.level < level:
+                level = earlier.level
+                if matches(earlier, wanted[need]):
+                    need -= 1
+        if need < 0:
+            return Anchor(heading.id, heading.text)
+    texts = [h.text for h in headings]
+    close = difflib.get_close_matches(fragments[-1], list(dict.fromkeys(texts)), n=3, cutoff=0.4)
+    return Anchor(None, fragments[-1], tuple(close))
