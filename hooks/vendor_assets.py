@@ -1,10 +1,12 @@
-"""Serve Mermaid and KaTeX from the site itself: add their npm files to the build."""
+"""Serve Mermaid, KaTeX and iframe-worker from the site itself: add their npm files to the build,
+and point Material's own CDN links at those copies."""
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
+from mkdocs.utils import get_relative_url
 
-from studyguide.vendor import MissingVendorAssets, vendor_files
+from studyguide.vendor import MissingVendorAssets, self_host, vendor_files
 
 NODE_MODULES = Path(__file__).resolve().parent.parent / "node_modules"
 
@@ -16,3 +18,12 @@ def on_files(files, config):
     except MissingVendorAssets as error:
         raise PluginError(str(error)) from error
     return files
+
+
+def on_post_page(html, page, config):
+    return self_host(html, lambda site_path: get_relative_url(site_path, page.url))
+
+
+def on_post_template(output, template_name, config):
+    # Static templates such as 404.html sit at the site root.
+    return self_host(output, lambda site_path: site_path)

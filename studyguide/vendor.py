@@ -29,7 +29,14 @@ VENDOR_GLOBS = [
     ("katex", "dist", "katex.min.css", "assets/vendor/katex"),
     # KaTeX's CSS lists woff2 first; every browser we support takes it, so the rest stay out.
     ("katex", "dist/fonts", "*.woff2", "assets/vendor/katex/fonts"),
+    # Lets search run from file:// in the offline copy (Material's offline plugin links it from unpkg).
+    ("iframe-worker", "shim", "index.js", "assets/vendor/iframe-worker"),
 ]
+
+# Third-party URLs Material writes into pages, and the served copy that replaces each.
+CDN_REPLACEMENTS = {
+    "https://unpkg.com/iframe-worker/shim": "assets/vendor/iframe-worker/index.js",
+}
 
 
 def vendor_files(node_modules: Path) -> list[VendorFile]:
@@ -45,3 +52,14 @@ def vendor_files(node_modules: Path) -> list[VendorFile]:
             )
         files += [VendorFile(path, f"{site_folder}/{path.name}") for path in matches]
     return files
+
+
+def self_host(html: str, relative_url) -> str:
+    """Point Material's CDN links at the copies the site serves.
+
+    `relative_url(site_path)` turns a path inside the site into a URL relative to the page.
+    """
+    for cdn_url, site_path in CDN_REPLACEMENTS.items():
+        if cdn_url in html:
+            html = html.replace(f'"{cdn_url}"', f'"{relative_url(site_path)}"')
+    return html
