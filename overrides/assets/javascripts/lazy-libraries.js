@@ -5,7 +5,7 @@
 ;(() => {
 const vendor = new URL("../vendor/", document.currentScript.src)
 
-let mermaidModule = null
+let mermaidReady = null
 let katexLoaded = null
 
 function loadScript(url) {
@@ -41,22 +41,27 @@ function colorScheme() {
 }
 
 async function renderDiagrams() {
-  const diagrams = [...document.querySelectorAll("div.mermaid")]
+  // Each diagram is claimed for the current theme before any await, so overlapping calls (page
+  // load, document$, a palette switch) never render the same diagram twice.
+  const theme = colorScheme()
+  const diagrams = [...document.querySelectorAll("div.mermaid")].filter(d => d.dataset.theme !== theme)
   if (diagrams.length === 0) return
-  mermaidModule ??= await loadMermaid()
   for (const diagram of diagrams) {
+    diagram.dataset.theme = theme
     // Keep the source so a palette switch can re-render with the other theme.
     if (!diagram.dataset.source) diagram.dataset.source = diagram.textContent
     diagram.removeAttribute("data-processed")
     diagram.textContent = diagram.dataset.source
   }
-  mermaidModule.initialize({
+  mermaidReady ??= loadMermaid()
+  const mermaid = await mermaidReady
+  mermaid.initialize({
     startOnLoad: false,
-    theme: colorScheme(),
+    theme,
     securityLevel: "strict",
     flowchart: { htmlLabels: false, useMaxWidth: true },
   })
-  await mermaidModule.run({ nodes: diagrams, suppressErrors: true })
+  await mermaid.run({ nodes: diagrams, suppressErrors: true })
 }
 
 async function renderMath() {
@@ -85,11 +90,9 @@ function renderPage() {
   renderMath().catch(error => console.error("KaTeX:", error))
 }
 
-if (window.document$) {
-  window.document$.subscribe(renderPage)
-} else {
-  renderPage()
-}
+// Render now (under file:// Material's document$ never fires) and after every instant navigation.
+renderPage()
+if (window.document$) window.document$.subscribe(renderPage)
 
 // Re-render diagrams when the reader toggles light/dark.
 new MutationObserver(() => renderDiagrams().catch(error => console.error("Mermaid:", error)))
