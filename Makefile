@@ -6,7 +6,7 @@ MKDOCS := $(VENV)/bin/mkdocs
 SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 export NO_MKDOCS_2_WARNING := 1   # silence Material's end-of-life banner (not a warning)
 
-.PHONY: setup python assets browser build serve test test-fast offline bench clean
+.PHONY: setup python assets browser build serve test test-fast offline bench bench-links bench-import bench-lighthouse bench-mermaid2 clean
 
 setup: python assets
 
@@ -48,8 +48,20 @@ test: setup browser
 test-fast: setup
 	$(PYTHON) -m pytest -m "not browser"
 
-bench: setup browser
-	$(PYTHON) bench/run_all.py
+# Benchmarks (not part of `make test`); each records its result in bench/README.md.
+bench: bench-links bench-import bench-lighthouse bench-mermaid2
+
+bench-links: setup
+	$(PYTHON) bench/links/run.py
+
+bench-import: setup
+	$(PYTHON) bench/importer/run.py
+
+bench-lighthouse: setup browser
+	$(PYTHON) bench/lighthouse/run.py
+
+bench-mermaid2: setup browser
+	$(PYTHON) bench/mermaid2/run.py
 
 clean:
 	rm -rf site site-offline dist .pytest_cache

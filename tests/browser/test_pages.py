@@ -1,6 +1,7 @@
 """Every page of the built site, as a reader's browser sees it: network, diagrams, phones, a11y."""
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -95,3 +96,38 @@ def test_best_practice_dialog_name_is_fixed(page: Page, site_url, path):
     page.add_script_tag(path=str(AXE))
     result = page.evaluate("() => axe.run(document, {runOnly: ['aria-dialog-name']})")
     assert result["violations"] == []
+
+
+def tex_sources(html_file: Path) -> list[str]:
+    """The TeX of every formula as the build wrote it (before any script runs)."""
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(html_file.read_text(encoding="utf-8"), "html.parser")
+    return [
+        re.sub(r"^\\[(\[]|\\[)\]]$", "", el.get_text().strip()).strip()
+        for el in soup.select(".arithmatex")
+    ]
+
+
+def test_every_formula_is_typeset_once_from_its_own_source(page: Page, site_url, site_pages, built_site):
+    problems, typeset = [], 0
+    for path in site_pages:
+        sources = tex_sources(built_site.path / path.lstrip("/") / "index.html")
+        if not sources:
+            continue
+        visit(page, site_url + path)
+        page.wait_for_function(
+            "n => document.querySelectorAll('.arithmatex .katex annotation').length >= n", arg=len(sources), timeout=20_000
+        )
+        page.wait_for_timeout(200)  # a second, faulty pass would land here
+        rendered = page.evaluate(
+            """() => [...document.querySelectorAll('.arithmatex')].map(el =>
+                 [...el.querySelectorAll('annotation')].map(a => a.textContent.trim()))"""
+        )
+        errors = page.locator(".arithmatex .katex-error").count()
+        if errors or rendered != [[source] for source in sources]:
+            problems.append(f"{path}: {errors} KaTeX errors; first mismatch: "
+                            f"{next(((s, r) for s, r in zip(sources, rendered) if [s] != r), None)}")
+        typeset += len(sources)
+    assert problems == []
+    assert typeset > 0, "no page has a formula: the metrics pages lost their math"

@@ -65,18 +65,21 @@ async function renderDiagrams() {
 }
 
 async function renderMath() {
+  // Claim each formula (and read its TeX) before any await: overlapping calls must not render a
+  // formula twice, or the second pass would typeset the first pass's output as TeX.
   const formulas = [...document.querySelectorAll(".arithmatex")].filter(el => !el.dataset.rendered)
   if (formulas.length === 0) return
+  const sources = formulas.map(formula => {
+    formula.dataset.rendered = "true"
+    // pymdownx.arithmatex (generic mode) wraps the TeX in \( \) or \[ \].
+    return formula.textContent.trim().replace(/^\\[([]/, "").replace(/\\[)\]]$/, "")
+  })
   loadStyle(new URL("katex/katex.min.css", vendor).href)
   katexLoaded ??= loadScript(new URL("katex/katex.min.js", vendor).href)
   await katexLoaded
-  for (const formula of formulas) {
-    const display = formula.tagName === "DIV"
-    // pymdownx.arithmatex (generic mode) wraps the TeX in \( \) or \[ \].
-    const tex = formula.textContent.trim().replace(/^\\[([]/, "").replace(/\\[)\]]$/, "")
-    window.katex.render(tex, formula, { displayMode: display, throwOnError: false })
-    formula.dataset.rendered = "true"
-  }
+  formulas.forEach((formula, i) => {
+    window.katex.render(sources[i], formula, { displayMode: formula.tagName === "DIV", throwOnError: false })
+  })
   // A formula wider than the column scrolls sideways; keyboard users must be able to scroll it.
   // Widths are only final once KaTeX's fonts have loaded.
   await document.fonts.ready
