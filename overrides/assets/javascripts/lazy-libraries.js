@@ -83,8 +83,8 @@ async function renderMath() {
   // A formula wider than the column scrolls sideways; keyboard users must be able to scroll it.
   // Widths are only final once KaTeX's fonts have loaded.
   await document.fonts.ready
-  for (const formula of formulas) {
-    if (formula.tagName === "DIV" && formula.scrollWidth > formula.clientWidth) formula.tabIndex = 0
+  for (const box of formulas.flatMap(formula => [...formula.querySelectorAll(".katex-display")])) {
+    if (box.scrollWidth > box.clientWidth) box.tabIndex = 0
   }
 }
 
