@@ -7,8 +7,10 @@ each page is rewritten in `on_page_markdown`; problems are logged at WARNING, so
 """
 from __future__ import annotations
 
+import gc
 import logging
 import os
+from contextlib import contextmanager
 
 from mkdocs.utils import get_relative_url
 
@@ -25,9 +27,10 @@ def on_files(files, config):
     slugify, separator = _toc_slugify(config)
     notes = [(f.src_uri, f.content_string) for f in files.documentation_pages()]
     attachments = [f.src_uri for f in files if not f.is_documentation_page() and _in_docs(f, config)]
-    index = LinkIndex.from_notes(notes, attachments, slugify=slugify, separator=separator)
-    _state["index"] = index
-    _state["backlinks"] = backlinks.collect(index, lambda note: note.links)
+    with _no_gc():  # many small objects, no cycles: skip the collector's full-heap passes
+        index = LinkIndex.from_notes(notes, attachments, slugify=slugify, separator=separator)
+        _state["index"] = index
+        _state["backlinks"] = backlinks.collect(index, lambda note: note.links)
     _state["urls"] = {f.src_uri: f.url for f in files.documentation_pages()}
     return files
 
@@ -55,6 +58,17 @@ def on_post_page(output, page, config):
 
 
 # -- helpers -------------------------------------------------------------------------------------
+
+@contextmanager
+def _no_gc():
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
 
 def _toc_slugify(config):
     """The slugify and separator the `toc` extension uses, so anchors match the real ids."""

@@ -2,7 +2,7 @@
 
     .venv/bin/python bench/lighthouse/run.py [--runs 3]
 
-Builds the site with --strict, serves it on 127.0.0.1, runs Lighthouse from node_modules with
+Builds the site with --strict, serves it gzip-compressed on 127.0.0.1, runs Lighthouse from node_modules with
 Debian's Chromium, and writes bench/lighthouse/results.json and the table between the markers in
 bench/README.md. Scores vary ±25 points between runs on a 2-core machine (research/browser.md §7),
 which is why the table reports medians and every run's value.
@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import argparse
 import functools
+import gzip
 import http.server
+import io
 import json
 import re
 import statistics
@@ -37,9 +39,32 @@ BUDGET = {"performance": 95, "accessibility": 100, "best-practices": 100, "seo":
 MARKERS = ("<!-- lighthouse:start -->", "<!-- lighthouse:end -->")
 
 
-class Quiet(http.server.SimpleHTTPRequestHandler):
+COMPRESSIBLE = (".html", ".css", ".js", ".mjs", ".json", ".svg", ".xml", ".txt")
+
+
+class GzipHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves the site the way static hosts do: text files gzip-compressed when the browser asks.
+
+    Lighthouse's page weight is bytes transferred, so an uncompressed test server would overstate
+    it three- to fivefold compared with any real host.
+    """
+
     def log_message(self, *args):
         pass
+
+    def send_head(self):
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            path = path / "index.html"
+        if not (path.suffix in COMPRESSIBLE and path.is_file() and "gzip" in self.headers.get("Accept-Encoding", "")):
+            return super().send_head()
+        body = gzip.compress(path.read_bytes(), compresslevel=6)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        return io.BytesIO(body)
 
 
 def lighthouse(url: str, out: Path) -> dict:
@@ -80,7 +105,7 @@ def main() -> None:
     port = free_port()
     with tempfile.TemporaryDirectory() as tmp:
         site = build_site(Path(tmp) / "site", f"http://127.0.0.1:{port}/").path
-        server = http.server.ThreadingHTTPServer(("127.0.0.1", port), functools.partial(Quiet, directory=str(site)))
+        server = http.server.ThreadingHTTPServer(("127.0.0.1", port), functools.partial(GzipHandler, directory=str(site)))
         threading.Thread(target=server.serve_forever, daemon=True).start()
         results: dict[str, list[dict]] = {name: [] for name in PAGES}
         try:

@@ -23,10 +23,11 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]]*\s+(?=[A-Z0-9\"'(\[*_])")
 _WIKI = re.compile(r"!?\[\[((?:[^\[\]\n\\]|\\.)+?)\]\]")
 _MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _MARKUP = re.compile(r"\*\*|__|(?<!\w)[*_](?=\S)|(?<=\S)[*_](?!\w)|==|`|\{[^}]*\}|<[^>]+>")
-_BLOCK_ID = re.compile(r"[ \t]+\^[A-Za-z0-9-]+[ \t]*$")
+_BLOCK_ID = re.compile(r"[ \t]+\^[A-Za-z0-9-]+[ \t]*$", re.M)
 _ADMONITION = re.compile(r"^(?:!!!|\?\?\?\+?|===)[ \t]*[\w-]*[ \t]*")
 _MARKUP_TRIGGER = re.compile(r"[*_=`{<]")
 MAX_CONTEXT = 280
+WINDOW = 2 * MAX_CONTEXT
 
 
 @dataclass(frozen=True, order=True)
@@ -67,20 +68,23 @@ def context_of(body: str, link: WikiLink, label: str | None = None,
         # The paragraph or list item: back to its first line (an item line is included), then
         # forward over its continuation lines.
         start = line_start
-        while start > 0 and not _ITEM_AT.match(body, start):
+        while start > 0 and not _ITEM_AT.match(body, start) and link.start - start < WINDOW:
             prev = body.rfind("\n", 0, start - 1) + 1
             text = body[prev:start - 1]
             if not text.strip() or text.lstrip().startswith(("#", "|", "!!!", "???")):
                 break
             start = prev
         end = line_end
-        while end < len(body):
+        while end < len(body) and end - link.end < WINDOW:
             nxt = body.find("\n", end + 1)
             nxt = len(body) if nxt == -1 else nxt
             text = body[end + 1:nxt]
             if not text.strip() or _ITEM.match(text) or text.lstrip().startswith(("#", "|")):
                 break
             end = nxt
+    # Only the text near the link matters (the context is cut to MAX_CONTEXT characters); the
+    # window keeps a huge paragraph with many links linear.
+    start, end = max(start, link.start - WINDOW), min(end, link.end + WINDOW)
     before, after = body[start:link.start], body[link.end:end]
     # Mark the link itself, flatten the rest to text.
     shown = link.label or label or _label_of(link.raw.lstrip("!")[2:-2])

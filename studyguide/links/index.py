@@ -19,6 +19,7 @@ import yaml
 from .syntax import find_block_markers, find_links, in_ranges, protected_ranges
 
 Slugify = Callable[[str, str], str]
+_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: same result, faster
 
 NOTE_SUFFIXES = (".md", ".markdown")
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?\r?\n)?(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S)
@@ -31,6 +32,7 @@ _WIKI = re.compile(r"!?\[\[([^\]|]*?)(?:(?:\\?\|)([^\]]*))?\]\]")
 _TAGS = re.compile(r"<[^>]+>")
 _EMPHASIS = re.compile(r"\*+|(?<!\w)_+|_+(?!\w)|==|\^\^|~~|`")
 _SPACES = re.compile(r"\s+")
+_ITEM_LINE = re.compile(r"[ \t]*(?:>[ \t]*)*(?:[-*+]|\d+[.)])[ \t]")
 _MARKUP_CHARS = frozenset("[]<>*_=^~`&")
 
 
@@ -121,7 +123,7 @@ def split_front_matter(markdown: str) -> tuple[dict, str, int]:
     if not match:
         return {}, markdown, 1
     try:
-        meta = yaml.safe_load(match.group(1) or "") or {}
+        meta = yaml.load(match.group(1) or "", Loader=_YAML_LOADER) or {}
     except yaml.YAMLError:
         meta = {}
     if not isinstance(meta, dict):
@@ -191,37 +193,45 @@ def _heading_parts(raw: str) -> tuple[str, str | None]:
     return heading_plain_text(raw), explicit
 
 
-def _block_extent(body: str, line_start: int, line_end: int, kind: str) -> tuple[int, int]:
-    """The paragraph (or list item) around the line ``[line_start, line_end)``."""
-    if kind == "item":
-        return line_start, line_end
-    start = line_start
-    while start > 0:
-        prev = body.rfind("\n", 0, start - 1) + 1
-        if not body[prev:start].strip():
-            break
-        start = prev
-    return start, line_end
+class _Lines:
+    """Line starts, and for each line the start of its block (run of non-blank lines): O(lines)."""
+
+    def __init__(self, text: str) -> None:
+        self.starts = [0] + [m.end() for m in re.finditer("\n", text)]
+        self.blank = [not text[a:b].strip() for a, b in zip(self.starts, self.starts[1:] + [len(text)])]
+        self.block = []
+        for i, start in enumerate(self.starts):
+            self.block.append(start if i == 0 or self.blank[i - 1] else self.block[-1])
+        self.prev_filled = []  # index of the nearest non-blank line before each line, or -1
+        last = -1
+        for i, blank in enumerate(self.blank):
+            self.prev_filled.append(last)
+            if not blank:
+                last = i
+
+    def index(self, offset: int) -> int:
+        import bisect
+        return bisect.bisect_right(self.starts, offset) - 1
 
 
 def scan_blocks(body: str, protected, headings: list[Heading]) -> dict[str, Block]:
+    markers = find_block_markers(body, protected)
+    if not markers:
+        return {}
     blocks: dict[str, Block] = {}
     heading_at = {h.start: h for h in headings}
-    for marker in find_block_markers(body, protected):
-        line_start = body.rfind("\n", 0, marker.start) + 1
-        line_end = body.find("\n", marker.end)
-        line_end = len(body) if line_end == -1 else line_end
+    lines = _Lines(body)
+    for marker in markers:
+        i = lines.index(marker.start)
+        line_start = lines.starts[i]
         if marker.standalone:
             # The block is the one just above (blank lines allowed in between).
-            end = line_start
-            while end > 0 and not body[body.rfind("\n", 0, end - 1) + 1:end].strip():
-                end = body.rfind("\n", 0, end - 1) + 1
-            start = end
-            while start > 0:
-                prev = body.rfind("\n", 0, start - 1) + 1
-                if not body[prev:start].strip():
-                    break
-                start = prev
+            j = lines.prev_filled[i]
+            if j < 0:
+                start = end = line_start
+            else:
+                start = lines.block[j]
+                end = lines.starts[j + 1] if j + 1 < len(lines.starts) else len(body)
             blocks.setdefault(marker.block_id, Block(marker.block_id, "block", start, end,
                                                      "^" + marker.block_id))
             continue
@@ -231,8 +241,8 @@ def scan_blocks(body: str, protected, headings: list[Heading]) -> dict[str, Bloc
                                                      heading.section_end, heading.id))
             continue
         line = body[line_start:marker.start]
-        kind = "item" if re.match(r"[ \t]*(?:>[ \t]*)*(?:[-*+]|\d+[.)])[ \t]", line) else "paragraph"
-        start, _ = _block_extent(body, line_start, line_end, kind)
+        kind = "item" if _ITEM_LINE.match(line) else "paragraph"
+        start = line_start if kind == "item" else lines.block[i]
         blocks.setdefault(marker.block_id, Block(marker.block_id, kind, start, marker.start,
                                                  "^" + marker.block_id))
     return blocks
@@ -282,6 +292,7 @@ class LinkIndex:
         self._trigrams: dict[str, set[str]] | None = None
         self._resolved: dict[tuple[str, str], object] = {}
         self._folders: dict[str | None, str] = {}
+        self._anchor_tables: dict[str, dict[str, int]] = {}
         for note in notes:
             self._add_entry(note.path, strip_note_suffix(note.path))
             self.notes[note.path] = note
@@ -333,10 +344,14 @@ class LinkIndex:
                     self._trigrams.setdefault(gram, set()).add(key)
         wanted = norm(text)
         counts: dict[str, int] = {}
+        common = max(50, len(self._trigrams) // 20)
         for gram in _grams(wanted):
-            for key in self._trigrams.get(gram, ()):
+            bucket = self._trigrams.get(gram, ())
+            if len(bucket) > common:
+                continue  # a trigram most names share says little, and costs the most
+            for key in bucket:
                 counts[key] = counts.get(key, 0) + 1
-        pool = sorted(counts, key=lambda k: (-counts[k], k))[:50]
+        pool = sorted(counts, key=lambda k: (-counts[k], k))[:20]
         best = difflib.get_close_matches(wanted, pool, n=limit * 3, cutoff=0.5)
         shown: list[str] = []
         for key in best:

@@ -72,34 +72,33 @@ def resolve_target(index: LinkIndex, target: str, source: str | None = None) -> 
     if not target:
         return Resolution(written, source, (source,) if source else (), "self")
     folder = posixpath.dirname(source) if source else ""
-    key = strip_note_suffix(target)
-    tiers: list[tuple[str, list[str]]] = []
-
-    if key.startswith(("./", "../")):
-        joined = posixpath.normpath(posixpath.join(folder, key))
-        tiers.append(("path", index.by_path.get(joined, [])))
-        tiers.append(("path-ci", index.by_path_ci.get(norm(joined), [])))
-    else:
-        key = key.lstrip("/")
-        tiers.append(("path", index.by_path.get(key, [])))
-        if "/" in key:
-            tiers.append(("name", index.by_suffix.get(key, [])))
-            tiers.append(("name-ci", index.by_path_ci.get(norm(key), [])
-                          or index.by_suffix_ci.get(norm(key), [])))
-        else:
-            tiers.append(("name", index.by_name.get(key, [])))
-            tiers.append(("name-ci", index.by_name_ci.get(norm(key), [])))
-        tiers.append(("title", index.by_title_ci.get(norm(key), [])
-                      or index.by_title_ci.get(norm(target), [])))
-        if "." in key and "/" not in key:
-            dotted = key.replace(".", "/")
-            tiers.append(("dendron", index.by_path.get(dotted, []) or index.by_suffix.get(dotted, [])
-                          or index.by_path_ci.get(norm(dotted), [])
-                          or index.by_suffix_ci.get(norm(dotted), [])))
-    for rule, found in tiers:
+    for rule, found in _tiers(index, target, folder):  # lazily: most links stop at the first
         if found:
             return _pick(written, found, folder, rule)
     return Resolution(written, None)
+
+
+def _tiers(index: LinkIndex, target: str, folder: str):
+    """(rule, candidates) for each tier, in order, computed only when asked for."""
+    key = strip_note_suffix(target)
+    if key.startswith(("./", "../")):
+        joined = posixpath.normpath(posixpath.join(folder, key))
+        yield "path", index.by_path.get(joined)
+        yield "path-ci", index.by_path_ci.get(norm(joined))
+        return
+    key = key.lstrip("/")
+    yield "path", index.by_path.get(key)
+    if "/" in key:
+        yield "name", index.by_suffix.get(key)
+        yield "name-ci", index.by_path_ci.get(norm(key)) or index.by_suffix_ci.get(norm(key))
+    else:
+        yield "name", index.by_name.get(key)
+        yield "name-ci", index.by_name_ci.get(norm(key))
+    yield "title", index.by_title_ci.get(norm(key)) or index.by_title_ci.get(norm(target))
+    if "." in key and "/" not in key:
+        dotted = key.replace(".", "/")
+        yield "dendron", (index.by_path.get(dotted) or index.by_suffix.get(dotted)
+                          or index.by_path_ci.get(norm(dotted)) or index.by_suffix_ci.get(norm(dotted)))
 
 
 def _pick(written: str, found: list[str], folder: str, rule: str) -> Resolution:
@@ -108,6 +107,19 @@ def _pick(written: str, found: list[str], folder: str, rule: str) -> Resolution:
     ranked = sorted(set(found), key=lambda p: (posixpath.dirname(p) != folder, p.count("/"), p))
     local = sum(1 for p in ranked if posixpath.dirname(p) == folder)
     return Resolution(written, ranked[0], tuple(ranked), rule, ambiguous=local != 1)
+
+
+def _heading_table(index: LinkIndex, note) -> dict[str, int]:
+    """id / casefolded id / "t:"+text / "s:"+slug -> first heading index, built once per note."""
+    table = index._anchor_tables.get(note.path)
+    if table is None:
+        table = {}
+        for i, heading in enumerate(note.headings):
+            for key in (heading.id, heading.id.casefold(), "t:" + norm(heading.text),
+                        "s:" + index.slugify(heading.text, index.separator)):
+                table.setdefault(key, i)
+        index._anchor_tables[note.path] = table
+    return table
 
 
 def resolve_anchor(index: LinkIndex, path: str, fragments: tuple[str, ...]) -> Anchor:
@@ -123,6 +135,16 @@ def resolve_anchor(index: LinkIndex, path: str, fragments: tuple[str, ...]) -> A
         return Anchor(block.anchor, block_id)
     slug = index.slugify
     sep = index.separator
+    headings = note.headings
+    if len(fragments) == 1:  # the common case: one heading, found through a per-note table
+        table = _heading_table(index, note)
+        frag = fragments[0]
+        for key in (frag, frag.casefold(), "t:" + norm(frag), "s:" + slug(frag, sep)):
+            i = table.get(key)
+            if i is not None:
+                return Anchor(headings[i].id, headings[i].text)
+        texts = list(dict.fromkeys(h.text for h in headings))
+        return Anchor(None, frag, tuple(difflib.get_close_matches(frag, texts, n=3, cutoff=0.4)))
     wanted = [(norm(f), slug(f, sep), f) for f in fragments]
 
     def matches(heading, fragment) -> bool:
@@ -130,7 +152,6 @@ def resolve_anchor(index: LinkIndex, path: str, fragments: tuple[str, ...]) -> A
         return (norm(heading.text) == text_norm or heading.id == raw or heading.id == raw.casefold()
                 or (frag_slug != "" and slug(heading.text, sep) == frag_slug))
 
-    headings = note.headings
     for i, heading in enumerate(headings):
         if not matches(heading, wanted[-1]):
             continue

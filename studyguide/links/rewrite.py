@@ -21,7 +21,7 @@ from urllib.parse import quote
 
 from . import transclude
 from .blocks import block_edits, heading_line_starts
-from .index import LinkIndex, strip_note_suffix
+from .index import LinkIndex
 from .resolve import Anchor, Resolution
 from .syntax import LineMap, WikiLink, find_block_markers, find_links, protected_ranges
 

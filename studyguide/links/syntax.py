@@ -122,6 +122,8 @@ def _block_ranges(text: str) -> list[Range]:
 
 def _inline_ranges(text: str, start: int, end: int, out: list[Range]) -> None:
     pos = start
+    blank_at = -1  # the next blank line after `pos` (cached: searching again per backtick is quadratic)
+    no_closer: dict[int, int] = {}  # backtick run length -> paragraph end already known to lack one
     while True:
         match = _INLINE.search(text, pos, end)
         if match is None:
@@ -137,13 +139,19 @@ def _inline_ranges(text: str, start: int, end: int, out: list[Range]) -> None:
                     pos = close + 2
             continue
         if token[0] == "`":
-            limit = _BLANK_LINE.search(text, pos, end)
-            stop = limit.start() if limit else end
+            if blank_at < pos:
+                limit = _BLANK_LINE.search(text, pos, end)
+                blank_at = limit.start() if limit else end
+            stop = blank_at
+            if no_closer.get(len(token)) == stop:
+                continue
             closer = re.compile(r"(?<!`)%s(?!`)" % token)
             close = closer.search(text, pos, stop)
             if close is not None:
                 out.append((here, close.end()))
                 pos = close.end()
+            else:
+                no_closer[len(token)] = stop
             continue
         if token == "<!--":
             close = text.find("-->", pos)

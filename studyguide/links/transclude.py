@@ -101,4 +101,4 @@ def wrap(content: str, source_href: str, source_label: str, prefix: str) -> str:
     lines += [(prefix + line) if line.strip() else blank for line in content.split("\n")]
     lines += [blank, f"{prefix}[{source_label}]({source_href}){{ .wikilink-embed-source }}",
               blank, f"{prefix}</div>"]
-    return ("\n" + "").join(lines[:1]) + "\n" + "\n".join(lines[1:])
+    return "\n".join(lines)
