@@ -1,10 +1,15 @@
-"""Building the real docs/ for tests: one strict build, its output and its log."""
+"""Building the real docs/ for tests and benches, and serving a built site on 127.0.0.1."""
 from __future__ import annotations
 
+import contextlib
+import functools
+import http.server
 import os
 import socket
 import subprocess
 import sys
+import threading
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -33,3 +38,22 @@ def build_site(out: Path, site_url: str, extra_env: dict[str, str] | None = None
     if done.returncode != 0:
         pytest.fail(f"`mkdocs build --strict` failed (exit {done.returncode}):\n{done.stderr[-6000:]}")
     return BuiltSite(out, site_url, done.stdout + done.stderr)
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves files without logging every request to the test output."""
+
+    def log_message(self, *args):
+        pass
+
+
+@contextlib.contextmanager
+def serve_directory(folder: Path | str, port: int, handler: type = QuietHandler) -> Iterator[str]:
+    """Serve `folder` on http://127.0.0.1:`port` from a background thread; yields the base URL."""
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), functools.partial(handler, directory=str(folder)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.shutdown()
+        server.server_close()

@@ -10,9 +10,7 @@ which is why the table reports medians and every run's value.
 from __future__ import annotations
 
 import argparse
-import functools
 import gzip
-import http.server
 import io
 import json
 import re
@@ -20,13 +18,12 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path[:0] = [str(ROOT / "tests"), str(ROOT / "tests" / "browser")]
 from chromium import CHROMIUM, CHROMIUM_FLAGS  # noqa: E402
-from site_build import build_site, free_port  # noqa: E402
+from site_build import QuietHandler, build_site, free_port, serve_directory  # noqa: E402
 
 PAGES = {
     "home": "/",
@@ -42,15 +39,12 @@ MARKERS = ("<!-- lighthouse:start -->", "<!-- lighthouse:end -->")
 COMPRESSIBLE = (".html", ".css", ".js", ".mjs", ".json", ".svg", ".xml", ".txt")
 
 
-class GzipHandler(http.server.SimpleHTTPRequestHandler):
+class GzipHandler(QuietHandler):
     """Serves the site the way static hosts do: text files gzip-compressed when the browser asks.
 
     Lighthouse's page weight is bytes transferred, so an uncompressed test server would overstate
     it three- to fivefold compared with any real host.
     """
-
-    def log_message(self, *args):
-        pass
 
     def send_head(self):
         path = Path(self.translate_path(self.path))
@@ -105,16 +99,12 @@ def main() -> None:
     port = free_port()
     with tempfile.TemporaryDirectory() as tmp:
         site = build_site(Path(tmp) / "site", f"http://127.0.0.1:{port}/").path
-        server = http.server.ThreadingHTTPServer(("127.0.0.1", port), functools.partial(GzipHandler, directory=str(site)))
-        threading.Thread(target=server.serve_forever, daemon=True).start()
         results: dict[str, list[dict]] = {name: [] for name in PAGES}
-        try:
+        with serve_directory(site, port, GzipHandler) as url:
             for run in range(args.runs):  # interleave pages so machine noise spreads over all of them
                 for name, path in PAGES.items():
-                    results[name].append(lighthouse(f"http://127.0.0.1:{port}{path}", Path(tmp) / f"{run}.json"))
+                    results[name].append(lighthouse(url + path, Path(tmp) / f"{run}.json"))
                     print(name, run, results[name][-1], flush=True)
-        finally:
-            server.shutdown()
     (ROOT / "bench" / "lighthouse" / "results.json").write_text(json.dumps(results, indent=2) + "\n")
     readme = ROOT / "bench" / "README.md"
     text = readme.read_text()

@@ -9,20 +9,18 @@ Installs mermaid2 into a throw-away venv (bench/work/venv-mermaid2) so the proje
 """
 from __future__ import annotations
 
-import functools
-import http.server
 import os
 import shutil
 import subprocess
 import sys
-import threading
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 WORK = ROOT / "bench" / "work" / "mermaid2"
 VENV = ROOT / "bench" / "work" / "venv-mermaid2"
-sys.path.insert(0, str(ROOT / "tests" / "browser"))
+sys.path[:0] = [str(ROOT / "tests"), str(ROOT / "tests" / "browser")]
 from chromium import CHROMIUM, CHROMIUM_FLAGS, OPEN_SHADOW_ROOTS  # noqa: E402
+from site_build import serve_directory  # noqa: E402
 
 PAGES = {
     "index.md": "# Home\n\n[Go to the diagram](diagram.md)\n",
@@ -66,32 +64,22 @@ def build(mkdocs: Path, local_javascript: bool) -> subprocess.CompletedProcess:
 def browse(site: Path) -> dict[str, object]:
     from playwright.sync_api import sync_playwright
 
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, *args):
-            pass
-
-    handler = functools.partial(Quiet, directory=str(site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 8797), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
     outside: list[str] = []
     has_svg = "() => [...document.querySelectorAll('.mermaid')].some(e => (e.shadowRoot || e).querySelector('svg'))"
-    try:
-        with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_FLAGS)
-            page = browser.new_page()
-            page.add_init_script(OPEN_SHADOW_ROOTS)
-            page.on("request", lambda r: outside.append(r.url) if "127.0.0.1" not in r.url else None)
-            page.goto("http://127.0.0.1:8797/diagram/")
-            page.wait_for_timeout(3000)
-            direct = page.evaluate(has_svg)
-            page.goto("http://127.0.0.1:8797/")
-            page.click("text=Go to the diagram")
-            page.wait_for_url("**/diagram/")
-            page.wait_for_timeout(4000)
-            after_instant = page.evaluate(has_svg)
-            browser.close()
-    finally:
-        server.shutdown()
+    with serve_directory(site, 8797), sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_FLAGS)
+        page = browser.new_page()
+        page.add_init_script(OPEN_SHADOW_ROOTS)
+        page.on("request", lambda r: outside.append(r.url) if "127.0.0.1" not in r.url else None)
+        page.goto("http://127.0.0.1:8797/diagram/")
+        page.wait_for_timeout(3000)
+        direct = page.evaluate(has_svg)
+        page.goto("http://127.0.0.1:8797/")
+        page.click("text=Go to the diagram")
+        page.wait_for_url("**/diagram/")
+        page.wait_for_timeout(4000)
+        after_instant = page.evaluate(has_svg)
+        browser.close()
     return {"direct load renders": direct, "after instant navigation renders": after_instant,
             "requests outside 127.0.0.1": sorted(set(outside))}
 

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from typing import Callable
 
-from .index import LinkIndex, Note
+from .index import MARKDOWN_LINK, LinkIndex, Note
 from .syntax import WikiLink
 
 HEADING = "Linked from"
@@ -21,7 +21,6 @@ _ITEM_AT = re.compile(r"[ \t]*(?:>[ \t]*)*(?:[-*+]|\d+[.)])[ \t]+")  # for match
 _QUOTE = re.compile(r"^[ \t]*(?:>[ \t]?)+")
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]]*\s+(?=[A-Z0-9\"'(\[*_])")
 _WIKI = re.compile(r"!?\[\[((?:[^\[\]\n\\]|\\.)+?)\]\]")
-_MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _MARKUP = re.compile(r"\*\*|__|(?<!\w)[*_](?=\S)|(?<=\S)[*_](?!\w)|==|`|\{[^}]*\}|<[^>]+>")
 _BLOCK_ID = re.compile(r"[ \t]+\^[A-Za-z0-9-]+[ \t]*$", re.M)
 _ADMONITION = re.compile(r"^(?:!!!|\?\?\?\+?|===)[ \t]*[\w-]*[ \t]*")
@@ -101,7 +100,7 @@ def _flatten(text: str, label_for: Callable[[str], str] = _label_of) -> str:
         if "[[" in text:
             text = _WIKI.sub(lambda m: label_for(m.group(1)), text)
         if "](" in text:
-            text = _MD_LINK.sub(r"\1", text)
+            text = MARKDOWN_LINK.sub(r"\1", text)
     if "^" in text:
         text = _BLOCK_ID.sub("", text)
     if _MARKUP_TRIGGER.search(text):

@@ -27,7 +27,8 @@ _ATX = re.compile(r"^[ \t]*(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$", re.M)
 _SETEXT = re.compile(r"^(?P<text>[^\n]*\S)[ \t]*\n[ \t]{0,3}(?P<rule>=+|-+)[ \t]*$", re.M)
 _HEADER_ATTRS = re.compile(r"[ \t]*\{:?[ \t]*([^}]*)\}[ \t]*$")
 _BLOCK_SUFFIX = re.compile(r"[ \t]+\^[A-Za-z0-9][A-Za-z0-9-]*[ \t]*$")
-_MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+# A Markdown link or image; group 1 is the text shown. Shared with backlinks (context flattening).
+MARKDOWN_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _WIKI = re.compile(r"!?\[\[([^\]|]*?)(?:(?:\\?\|)([^\]]*))?\]\]")
 _TAGS = re.compile(r"<[^>]+>")
 _EMPHASIS = re.compile(r"\*+|(?<!\w)_+|_+(?!\w)|==|\^\^|~~|`")
@@ -62,7 +63,7 @@ def heading_plain_text(raw: str) -> str:
     if not _MARKUP_CHARS.intersection(raw):
         return " ".join(raw.split())
     text = _WIKI.sub(lambda m: (m.group(2) or m.group(1)).strip(), raw)
-    text = _MD_LINK.sub(r"\1", text)
+    text = MARKDOWN_LINK.sub(r"\1", text)
     text = _TAGS.sub("", text)
     text = _EMPHASIS.sub("", text)
     return html.unescape(_SPACES.sub(" ", text).strip())

@@ -1,4 +1,5 @@
-"""How Chromium runs on these machines (research/browser.md): Debian's build, never Playwright's download."""
+"""How Chromium runs on these machines (research/browser.md): Debian's build, never Playwright's
+download; and the page helpers every browser test shares."""
 from pathlib import Path
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -17,3 +18,19 @@ CHROMIUM_FLAGS = [
 # diagram rendered by either path is visible to selectors.
 OPEN_SHADOW_ROOTS = """(() => { const attach = Element.prototype.attachShadow;
   Element.prototype.attachShadow = function (init) { return attach.call(this, {...init, mode: 'open'}); }; })();"""
+
+
+def visit(page, url: str) -> None:
+    page.goto(url, wait_until="networkidle")
+
+
+def wait_for_diagrams(page, timeout: int = 20_000) -> int:
+    """Wait until every Mermaid diagram on the page is an SVG; returns how many there are."""
+    count = page.locator("div.mermaid").count()
+    if count:
+        page.wait_for_function(
+            "n => [...document.querySelectorAll('div.mermaid')].filter(d => d.querySelector('svg')).length === n",
+            arg=count,
+            timeout=timeout,
+        )
+    return count

@@ -6,15 +6,13 @@ background-networking ones Chromium keeps trying Google hosts the closed network
 """
 from __future__ import annotations
 
-import functools
-import http.server
-import threading
 from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
 
 from chromium import CHROMIUM, CHROMIUM_FLAGS
+from site_build import serve_directory
 
 
 def pytest_collection_modifyitems(items):
@@ -31,21 +29,11 @@ def browser_type_launch_args(browser_type_launch_args):
     return {**browser_type_launch_args, "executable_path": str(CHROMIUM), "args": CHROMIUM_FLAGS}
 
 
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
 @pytest.fixture(scope="session")
 def site_url(built_site, site_port):
     """The real site served on 127.0.0.1 for the whole run; stopped at the end."""
-    handler = functools.partial(QuietHandler, directory=str(built_site.path))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", site_port), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield built_site.url.rstrip("/")
-    server.shutdown()
-    server.server_close()
+    with serve_directory(built_site.path, site_port) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

@@ -8,17 +8,17 @@ SITE_URL=http://127.0.0.1:<SG_SITE_PORT or 8765>/).
 """
 from __future__ import annotations
 
-import functools
-import http.server
 import io
 import os
 import re
-import threading
 from pathlib import Path
 
 import pypdf
 import pytest
 from playwright.sync_api import Page, expect
+
+from chromium import visit, wait_for_diagrams
+from site_build import serve_directory
 
 pytestmark = pytest.mark.browser
 
@@ -27,24 +27,15 @@ AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 STUB_PRINT = "() => { window.__printed = 0; window.print = () => { window.__printed += 1 } }"
 
 
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
 @pytest.fixture(scope="session")
-def cases_site(request) -> tuple[str, Path]:
+def cases_site(request):
     """(base URL, site folder): the shared strict build, or SG_SITE_DIR when set."""
     folder = os.environ.get("SG_SITE_DIR")
     if not folder:
-        built = request.getfixturevalue("built_site")
-        return request.getfixturevalue("site_url"), built.path
-    port = int(os.environ.get("SG_SITE_PORT", "8765"))
-    handler = functools.partial(_Quiet, directory=folder)
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    request.addfinalizer(server.shutdown)
-    return f"http://127.0.0.1:{port}", Path(folder)
+        yield request.getfixturevalue("site_url"), request.getfixturevalue("built_site").path
+        return
+    with serve_directory(folder, int(os.environ.get("SG_SITE_PORT", "8765"))) as url:
+        yield url, Path(folder)
 
 
 @pytest.fixture(scope="session")
@@ -58,20 +49,6 @@ def case_paths(cases_site) -> list[str]:
     paths = sorted(f"/case-studies/{p.parent.name}/" for p in folder.glob("*/index.html"))
     assert paths, "no case study was built"
     return paths
-
-
-def visit(page: Page, url: str) -> None:
-    page.goto(url, wait_until="networkidle")
-
-
-def wait_for_diagrams(page: Page) -> int:
-    count = page.locator("div.mermaid").count()
-    if count:
-        page.wait_for_function(
-            "n => [...document.querySelectorAll('div.mermaid')]"
-            ".filter(d => d.querySelector('svg')).length === n",
-            arg=count, timeout=20_000)
-    return count
 
 
 def pdf_pages(page: Page, paper: str) -> list[str]:

@@ -7,15 +7,11 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page
 
-from chromium import OPEN_SHADOW_ROOTS
+from chromium import OPEN_SHADOW_ROOTS, visit, wait_for_diagrams
 
 ROOT = Path(__file__).resolve().parents[2]
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
-
-
-def visit(page: Page, url: str) -> None:
-    page.goto(url, wait_until="networkidle")
 
 
 def test_no_request_leaves_127_0_0_1(page: Page, site_url, site_pages, external_requests):
@@ -34,17 +30,12 @@ def test_every_diagram_renders_to_svg_without_error(page: Page, site_url, site_p
     for path in site_pages:
         visit(page, site_url + path)
         diagrams = page.locator("div.mermaid")
-        count = diagrams.count()
-        if count == 0:
-            continue
         try:
-            page.wait_for_function(
-                "n => [...document.querySelectorAll('div.mermaid')].filter(d => d.querySelector('svg')).length === n",
-                arg=count,
-                timeout=20_000,
-            )
+            count = wait_for_diagrams(page)
         except Exception:  # noqa: BLE001 - reported below with the page name
             problems.append(f"{path}: not every diagram became an SVG")
+            continue
+        if count == 0:
             continue
         errors = page.locator('div.mermaid svg[aria-roledescription="error"]').count()
         text = " ".join(diagrams.all_inner_texts())
