@@ -1,6 +1,7 @@
 """Case studies: validate every case's front matter once per build (a bad field stops the build),
-render the case's funnel where its page has an empty ```funnel block (or before `## Metrics`),
-and append the checklist (standard items + the case's own) at the end of the page."""
+render the case's diagram where its page has an empty ```funnel block (or before `## Metrics`):
+the funnel (plus the per-request budget table of a GenAI case) or a platform case's component
+diagram, and append the checklist (standard items for its kind + its own) at the end."""
 from __future__ import annotations
 
 import logging
@@ -8,9 +9,11 @@ import logging
 from mkdocs.exceptions import PluginError
 
 from studyguide.case_schema import CaseSchemaError, CaseStudy, display_path, is_case_study, load_cases
+from studyguide import components
 from studyguide.checklist import case_checklist_html
 from studyguide.fences import iter_fences
 from studyguide.funnel import dump_yaml
+from studyguide.genai_budget import budget_markdown
 
 log = logging.getLogger("mkdocs.hooks.case_studies")
 
@@ -28,11 +31,18 @@ def on_files(files, config):
     return files
 
 
-def _funnel_fence(case: CaseStudy, indent: str = "", fence: str = "```") -> list[str]:
-    title = f"{case.title} funnel".replace('"', "'")
+def _diagram(case: CaseStudy, indent: str = "", fence: str = "```") -> list[str]:
+    """The lines that replace an empty ```funnel block on a case's page."""
+    if case.kind == "platform":
+        html = components.render_html(list(case.components), f"{case.title} architecture")
+        return [indent + line for line in html.rstrip("\n").split("\n")]
+    title = f"{case.title} {'pipeline' if case.kind == 'genai' else 'funnel'}".replace('"', "'")
     body = dump_yaml(case.funnel).rstrip("\n").split("\n")
-    return ([f'{indent}{fence}funnel title="{title}"'] + [indent + line for line in body]
-            + [f"{indent}{fence}"])
+    lines = ([f'{indent}{fence}funnel title="{title}"'] + [indent + line for line in body]
+             + [f"{indent}{fence}"])
+    if case.kind == "genai":
+        lines += [""] + [indent + line for line in budget_markdown(case).rstrip("\n").split("\n")]
+    return lines
 
 
 def on_page_markdown(markdown, page, config, files):
@@ -54,12 +64,12 @@ def on_page_markdown(markdown, page, config, files):
     if empty:
         # Fill from the bottom so earlier line numbers stay valid.
         for fence in reversed(empty):
-            lines[fence.start:fence.end + 1] = _funnel_fence(case, fence.indent, fence.fence)
+            lines[fence.start:fence.end + 1] = _diagram(case, fence.indent, fence.fence)
     elif not any(f.lang == "funnel" for f in iter_fences(lines)):
         inside = _fenced(lines)
         at = next((i for i, line in enumerate(lines)
                    if i not in inside and line.strip().lower() == "## metrics"), len(lines))
-        lines[at:at] = _funnel_fence(case) + [""]
+        lines[at:at] = _diagram(case) + [""]
 
     html = case_checklist_html(case)
     return "\n".join(lines).rstrip("\n") + "\n\n## Checklist\n\n" + html

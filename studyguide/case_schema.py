@@ -25,6 +25,7 @@ from pydantic import (
     StringConstraints,
     ValidationError,
     field_validator,
+    model_validator,
 )
 from pydantic_core import PydanticCustomError
 
@@ -37,6 +38,23 @@ FEATURE_ACTORS = (
     "author", "advertiser", "transaction", "image", "text",
 )
 MAX_CASE_CHECKLIST_ITEMS = 8
+CASE_KINDS = ("predictive", "genai", "platform")
+ADAPTATIONS = ("prompting", "rag", "fine-tuning", "lora", "rlhf", "dpo", "distillation", "pretraining")
+THREATS = (
+    "prompt-injection", "indirect-prompt-injection", "jailbreak", "pii-leak", "data-exfiltration",
+    "hallucination", "toxicity", "copyright", "bias", "misuse", "other",
+)
+# Which optional top-level fields each kind must have, and which it must not have.
+KIND_REQUIRES = {
+    "predictive": ("labels", "features", "funnel", "models"),
+    "genai": ("labels", "features", "funnel", "models", "genai"),
+    "platform": ("components",),
+}
+KIND_FORBIDS = {
+    "predictive": ("genai", "components"),
+    "genai": ("components",),
+    "platform": ("genai",),
+}
 
 # ---------------------------------------------------------------------------------------------
 # Types. The "expected" phrase shown in error messages lives in each Field's description.
@@ -82,11 +100,17 @@ class Features(_Model):
         return {k: v for k in FEATURE_ACTORS if (v := getattr(self, k))}
 
 
+PositiveInt = Annotated[int, Field(strict=True, gt=0)]
+
+
 class FunnelStage(_Model):
     stage: Text = _f(E_TEXT)
-    items: Annotated[int, Field(strict=True, gt=0)] = _f("an integer greater than 0")
+    items: PositiveInt = _f("an integer greater than 0")
     model: Text | None = _f(E_TEXT + " (optional)", None)
     latency_ms: Number | None = _f("a number greater than 0 (optional)", None)
+    # Generative pipelines: the context tokens a stage hands on, and a generator's first-token time.
+    tokens: PositiveInt | None = _f("an integer greater than 0 (optional: context tokens)", None)
+    ttft_ms: Number | None = _f("a number greater than 0 (optional: time to first token)", None)
 
 
 def check_funnel_order(stages: list[FunnelStage]) -> list[FunnelStage]:
@@ -170,18 +194,79 @@ class Resource(_Model):
         "an http(s) URL")
 
 
+class Adaptation(_Model):
+    choice: Annotated[list[Literal[ADAPTATIONS]], Field(min_length=1)] = _f(
+        "a list of one or more of " + ", ".join(ADAPTATIONS))
+    why: Text = _f(E_TEXT)
+
+
+class Budgets(_Model):
+    """Per request."""
+
+    context_tokens: PositiveInt = _f("an integer greater than 0 (input tokens per request)")
+    output_tokens: PositiveInt = _f("an integer greater than 0 (output tokens per request)")
+    ttft_ms: Number = _f("a number greater than 0 (time to first token, ms)")
+    tokens_per_second: Number | None = _f("a number greater than 0 (optional)", None)
+    end_to_end_ms: Number | None = _f("a number greater than 0 (optional)", None)
+
+
+class Cost(_Model):
+    per_1k_requests_usd: Number = _f("a number greater than 0 (USD per 1,000 requests)")
+    basis: Text = _f(E_TEXT + " (the arithmetic)")
+    source: Text = _f('"assumption" or the publication (company/paper and year)')
+
+
+class Evaluation(_Model):
+    golden_set: Text = _f(E_TEXT)
+    judge: Text | None = _f(E_TEXT + " or null (no LLM judge)", None)
+
+
+class SafetyThreat(_Model):
+    threat: Literal[THREATS] = _f("one of " + ", ".join(THREATS))
+    risk: Text = _f(E_TEXT)
+    mitigation: Text = _f(E_TEXT)
+
+
+class GenAI(_Model):
+    """What an interviewer asks of a generative system, beyond the predictive fields."""
+
+    adaptation: Adaptation = _f("a mapping with choice (list) and why")
+    budgets: Budgets = _f("a mapping with context_tokens, output_tokens, ttft_ms "
+                          "(and optional tokens_per_second, end_to_end_ms)")
+    cost: Cost = _f("a mapping with per_1k_requests_usd, basis, source")
+    evaluation: Evaluation = _f("a mapping with golden_set and judge")
+    safety: Annotated[list[SafetyThreat], Field(min_length=2)] = _f(
+        "a list of two or more {threat, risk, mitigation}")
+
+
+class Component(_Model):
+    """One box of a platform case's architecture diagram."""
+
+    name: Text = _f(E_TEXT)
+    role: Text = _f(E_TEXT)
+    latency_ms: Number | None = _f("a number greater than 0, or null (batch)", None)
+    feeds: TextList | None = _f(E_TEXT_LIST + " (names of other components)", None)
+
+
 class CaseStudy(_Model):
+    kind: Literal[CASE_KINDS] = _f("one of " + ", ".join(CASE_KINDS), "predictive")
     title: Text = _f(E_TEXT)
     description: Text = _f(E_TEXT)
     tags: TextList = _f(E_TEXT_LIST)
     prompt: Text = _f(E_TEXT)
     objective: Text = _f(E_TEXT)
     ml_task: Text = _f(E_TEXT)
-    labels: Labels = _f("a mapping with positive, negative, source (and optional delay)")
-    features: Features = _f("a mapping of actor -> list of features (actors: "
-                            + ", ".join(FEATURE_ACTORS) + ")")
-    funnel: Funnel = _f("a list of two or more stages ({stage, items, model, latency_ms})")
-    models: Models = _f("a mapping with baseline, candidate_generation, ranker, reranking")
+    # Required or forbidden by `kind` (KIND_REQUIRES / KIND_FORBIDS), checked after the fields.
+    labels: Labels | None = _f("a mapping with positive, negative, source (and optional delay)", None)
+    features: Features | None = _f("a mapping of actor -> list of features (actors: "
+                                   + ", ".join(FEATURE_ACTORS) + ")", None)
+    funnel: Funnel | None = _f("a list of two or more stages ({stage, items, model, latency_ms})",
+                               None)
+    models: Models | None = _f("a mapping with baseline, candidate_generation, ranker, reranking",
+                               None)
+    genai: GenAI | None = _f("a mapping with adaptation, budgets, cost, evaluation, safety", None)
+    components: Annotated[list[Component], Field(min_length=3)] | None = _f(
+        "a list of three or more {name, role, latency_ms, feeds}", None)
     metrics: Metrics = _f("a mapping with offline, online, guardrails (lists of strings)")
     serving: Serving = _f("a mapping with mode, latency_budget_ms, notes")
     scale: Annotated[list[ScaleFigure], Field(min_length=1)] = _f(
@@ -199,8 +284,8 @@ class CaseStudy(_Model):
 
     @field_validator("features")
     @classmethod
-    def _some_features(cls, value: Features) -> Features:
-        if not value.by_actor():
+    def _some_features(cls, value: Features | None) -> Features | None:
+        if value is not None and not value.by_actor():
             raise PydanticCustomError("features_empty", "no actor listed")
         return value
 
@@ -214,9 +299,20 @@ class CaseStudy(_Model):
                                           {"count": count})
         return value
 
-    @property
-    def candidate_generation(self) -> str | None:
-        return self.models.candidate_generation
+    @model_validator(mode="after")
+    def _fields_of_kind(self):
+        missing = [name for name in KIND_REQUIRES[self.kind] if getattr(self, name) is None]
+        extra = [name for name in KIND_FORBIDS[self.kind] if getattr(self, name) is not None]
+        if missing or extra:
+            raise PydanticCustomError("kind_fields", "fields do not fit the kind",
+                                      {"kind": self.kind, "missing": missing, "extra": extra})
+        names = [c.name for c in self.components or ()]
+        for index, component in enumerate(self.components or ()):
+            for target in component.feeds or ():
+                if target not in names:
+                    raise PydanticCustomError("unknown_component", "unknown component",
+                                              {"index": index, "target": target, "names": names})
+        return self
 
 
 # ---------------------------------------------------------------------------------------------
@@ -344,10 +440,17 @@ def _expected_from_error(err: dict) -> str:
 
 
 def format_errors(error: ValidationError, model: type[BaseModel] = CaseStudy,
-                  prefix: str = "") -> list[str]:
-    """pydantic errors -> "field 'x.y': expected ..., found ..." lines (first per field)."""
+                  prefix: str = "", locate=None) -> list[str]:
+    """pydantic errors -> "field 'x.y': expected ..., found ..." lines (first per field).
+
+    `locate(loc) -> line or None` prefixes each line with "line N: " (the YAML line in the file)."""
     lines: list[str] = []
     seen: set[str] = set()
+
+    def at(loc: tuple, message: str) -> str:
+        line = locate(loc) if locate else None
+        return f"line {line}: {message}" if line else message
+
     for err in error.errors(include_url=False):
         loc = tuple(err["loc"])
         kind = err["type"]
@@ -359,6 +462,7 @@ def format_errors(error: ValidationError, model: type[BaseModel] = CaseStudy,
         if kind == "funnel_order":
             i = ctx["index"]
             name = f"{prefix}{_path(loc)}[{i}].items"
+            loc = loc + (i, "items")
             msg = (f"field '{name}': expected at most {ctx['previous_items']} "
                    f"(counts must not increase; stage '{ctx['previous_stage']}' before it has "
                    f"{ctx['previous_items']}), found {ctx['items']} at stage '{ctx['stage']}'")
@@ -377,6 +481,22 @@ def format_errors(error: ValidationError, model: type[BaseModel] = CaseStudy,
             msg = f"field '{name}': expected {expected}, found nothing (the field is missing)"
         elif kind == "features_empty":
             msg = f"field '{name}': expected at least one actor with features, found none"
+        elif kind == "kind_fields":
+            for field in ctx["missing"]:
+                info = CaseStudy.model_fields[field]
+                lines.append(at(("kind",), f"field '{prefix}{field}': expected {info.description} (required for "
+                             f"kind: {ctx['kind']}), found nothing (the field is missing)"))
+            for field in ctx["extra"]:
+                lines.append(at((field,), f"field '{prefix}{field}': expected nothing (not used by kind: "
+                             f"{ctx['kind']}; see notes/CASE-STUDY-SCHEMA.md), found {field}"))
+            continue
+        elif kind == "unknown_component":
+            loc = loc + ("components", ctx["index"], "feeds")
+            name = f"{prefix}components[{ctx['index']}].feeds"
+            close = difflib.get_close_matches(ctx["target"], ctx["names"], n=1, cutoff=0.6)
+            hint = f" (did you mean '{close[0]}'?)" if close else ""
+            msg = (f"field '{name}': expected names of components in this case, "
+                   f"found '{ctx['target']}'{hint}")
         elif kind == "checklist_size":
             msg = (f"field '{name}': expected at most {MAX_CASE_CHECKLIST_ITEMS} items in all "
                    f"(the checklist must print on one page), found {ctx['count']}")
@@ -395,11 +515,45 @@ def format_errors(error: ValidationError, model: type[BaseModel] = CaseStudy,
                 n = ctx.get("actual_length", 0)
                 found = f"{n} item{'s' if n != 1 else ''}"
             msg = f"field '{name}': expected {expected}, found {found}"
+            if kind == "literal_error" and isinstance(err.get("input"), str):
+                options = re.findall(r"'([^']*)'", str(ctx.get("expected", "")))
+                close = difflib.get_close_matches(err["input"], options, n=1, cutoff=0.6)
+                msg += f" (did you mean '{close[0]}'?)" if close else ""
         if name in seen:
             continue
         seen.add(name)
-        lines.append(msg)
+        lines.append(at(loc, msg))
     return lines
+
+
+def yaml_locator(yaml_text: str, first_line: int = 1):
+    """loc -> the file line of that field in `yaml_text` (which starts at `first_line`).
+
+    Follows the composed YAML node tree (marks survive composing, not loading); a location that
+    does not exist (a missing field) gives the line of its nearest existing parent."""
+    try:
+        root = yaml.compose(yaml_text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    except yaml.YAMLError:
+        return lambda loc: None
+
+    def locate(loc: tuple) -> int | None:
+        node, line = root, None
+        for part in loc:
+            if isinstance(node, yaml.MappingNode) and isinstance(part, str):
+                match = next(((k, v) for k, v in node.value if k.value == part), None)
+                if match is None:
+                    break
+                line, node = match[0].start_mark.line, match[1]
+            elif isinstance(node, yaml.SequenceNode) and isinstance(part, int):
+                if part >= len(node.value):
+                    break
+                node = node.value[part]
+                line = node.start_mark.line
+            elif part != "root":
+                break
+        return None if line is None else line + first_line
+
+    return locate
 
 
 # ---------------------------------------------------------------------------------------------
@@ -437,13 +591,13 @@ def split_front_matter(path: str, text: str) -> tuple[dict, str, int]:
     return data, text[match.end():], body_line
 
 
-def load_case(path: str | Path, front_matter: dict) -> CaseStudy:
+def load_case(path: str | Path, front_matter: dict, locate=None) -> CaseStudy:
     """Validate one case study's front matter; raise CaseSchemaError naming every problem."""
     path = str(path)
     try:
         case = CaseStudy.model_validate(front_matter)
     except ValidationError as error:
-        raise CaseSchemaError(path, format_errors(error)) from None
+        raise CaseSchemaError(path, format_errors(error, locate=locate)) from None
     slug = Path(path).stem
     return case.model_copy(update={"slug": slug, "src_path": path})
 
@@ -453,7 +607,9 @@ def load_case_file(path: str | Path, text: str | None = None) -> CaseStudy:
     if text is None:
         text = path.read_text(encoding="utf-8")
     data, _body, _line = split_front_matter(str(path), text)
-    return load_case(str(path), data)
+    match = FRONT_MATTER_RE.match(text.lstrip("\ufeff"))
+    # The YAML starts on line 2, after the opening '---'.
+    return load_case(str(path), data, locate=yaml_locator(match.group(1), first_line=2))
 
 
 def is_case_study(src_uri: str) -> bool:

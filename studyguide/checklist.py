@@ -10,12 +10,12 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Literal
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError, model_validator
 
-from studyguide.case_schema import STEP_KEYS, CaseStudy, format_errors
+from studyguide.case_schema import CASE_KINDS, STEP_KEYS, CaseStudy, format_errors
 
 DATA_FILE = Path(__file__).parent / "data" / "checklist.yml"
 MAX_ITEM_CHARS = 90  # a case's whole checklist has to print on one page
@@ -31,6 +31,12 @@ class _Model(BaseModel):
 class StandardItem(_Model):
     id: Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$")]
     text: ItemText
+    # The kinds of case this item is printed for (all when absent): GenAI cases swap a few
+    # predictive-only items for their own, so every variant still prints on one page.
+    kinds: tuple[Literal[CASE_KINDS], ...] | None = None
+
+    def applies_to(self, kind: str) -> bool:
+        return self.kinds is None or kind in self.kinds
 
 
 class StandardStep(_Model):
@@ -92,8 +98,9 @@ def case_item_id(step: str, text: str) -> str:
     return f"{step}.case-{digest}"
 
 
-def merge(standard: StandardChecklist, own: dict[str, list[str]] | None = None) -> list[Group]:
-    """Standard items per step, then the case's own items for that step (in the step order)."""
+def merge(standard: StandardChecklist, own: dict[str, list[str]] | None = None,
+          kind: str = "predictive") -> list[Group]:
+    """Standard items for this kind of case per step, then the case's own items for that step."""
     own = own or {}
     unknown = set(own) - set(STEP_KEYS)
     if unknown:
@@ -101,7 +108,7 @@ def merge(standard: StandardChecklist, own: dict[str, list[str]] | None = None) 
                          f"expected {', '.join(STEP_KEYS)}")
     groups = []
     for number, step in enumerate(standard.steps, start=1):
-        items = [Item(f"{step.key}.{i.id}", i.text) for i in step.items]
+        items = [Item(f"{step.key}.{i.id}", i.text) for i in step.items if i.applies_to(kind)]
         items += [Item(case_item_id(step.key, t), t, own=True) for t in own.get(step.key, [])]
         groups.append(Group(step.key, number, step.title, tuple(items)))
     return groups
@@ -109,7 +116,7 @@ def merge(standard: StandardChecklist, own: dict[str, list[str]] | None = None) 
 
 def case_groups(case: CaseStudy, standard: StandardChecklist | None = None) -> list[Group]:
     own = case.checklist.by_step() if case.checklist else {}
-    return merge(standard or load_standard(), own)
+    return merge(standard or load_standard(), own, kind=case.kind)
 
 
 _CODE = re.compile(r"`([^`]+)`")

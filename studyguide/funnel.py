@@ -95,8 +95,12 @@ def mermaid_source(funnel: Funnel, title: str = "Funnel") -> str:
         label = [f"{stage.stage}"] + [f"{format_count(stage.items)} items"]
         if stage.model:
             label += _wrap(stage.model)
+        if stage.tokens is not None:
+            label.append(f"{stage.tokens:,} tokens")
         if stage.latency_ms is not None:
             label.append(f"≤ {format_ms(stage.latency_ms)}")
+        if stage.ttft_ms is not None:
+            label.append(f"first token ≤ {format_ms(stage.ttft_ms)}")
         text = "<br/>".join(_mermaid_text(part) for part in label)
         lines.append(f'    s{i}["{text}"]')
     lines.append("    " + " --> ".join(f"s{i}" for i in range(len(stages))))
@@ -111,8 +115,12 @@ def description(funnel: Funnel) -> str:
         part = f"{stage.stage}: {stage.items:,} items"
         if stage.model:
             part += f", {stage.model}"
+        if stage.tokens is not None:
+            part += f", {stage.tokens:,} tokens"
         if stage.latency_ms is not None:
             part += f", {format_ms(stage.latency_ms)}"
+        if stage.ttft_ms is not None:
+            part += f", first token within {format_ms(stage.ttft_ms)}"
         parts.append(part)
     return "Stages from left to right. " + "; ".join(parts) + "."
 
@@ -123,14 +131,20 @@ def render_html(funnel: Funnel, title: str = "Funnel") -> str:
     One line per block element and no blank lines, so Markdown leaves it alone.
     """
     esc = html.escape
+    with_tokens = any(s.tokens is not None for s in funnel)
     rows = []
     for stage in funnel:
+        latency = format_ms(stage.latency_ms)
+        if stage.ttft_ms is not None:
+            latency = ", ".join(filter(None, [latency, f"first token {format_ms(stage.ttft_ms)}"]))
+        tokens = f"<td>{stage.tokens:,}</td>" if stage.tokens is not None else "<td>—</td>"
         rows.append(
             "<tr>"
             f"<th scope=\"row\">{esc(stage.stage)}</th>"
             f"<td>{stage.items:,}</td>"
             f"<td>{esc(stage.model or '—')}</td>"
-            f"<td>{esc(format_ms(stage.latency_ms) or '—')}</td>"
+            + (tokens if with_tokens else "")
+            + f"<td>{esc(latency or '—')}</td>"
             "</tr>"
         )
     budget = sum(s.latency_ms or 0 for s in funnel)
@@ -144,7 +158,9 @@ def render_html(funnel: Funnel, title: str = "Funnel") -> str:
         f"<summary>{esc(title)} as a table</summary>\n"
         '<table class="sg-funnel__table">\n'
         "<thead><tr><th scope=\"col\">Stage</th><th scope=\"col\">Items</th>"
-        "<th scope=\"col\">Model</th><th scope=\"col\">Latency budget</th></tr></thead>\n"
+        "<th scope=\"col\">Model</th>"
+        + ("<th scope=\"col\">Context tokens</th>" if with_tokens else "")
+        + "<th scope=\"col\">Latency budget</th></tr></thead>\n"
         "<tbody>\n" + "\n".join(rows) + "\n</tbody>\n</table>\n</details>\n"
     )
 

@@ -61,11 +61,14 @@ def cheat_sheet_page() -> str:
         steps_html.append('<section class="sg-cheatsheet__step">')
         steps_html.append(f"<h3>{number}. {esc(step.title)} <small>{step.minutes} min</small></h3>")
         steps_html.append("<ul>")
-        steps_html += [f"<li>{esc(item.text)}</li>" for item in step.items]
+        steps_html += [f"<li>{esc(item.text)}</li>" for item in step.items
+                       if item.applies_to("predictive")]
+        steps_html += [f'<li class="sg-cheatsheet__genai"><strong>GenAI:</strong> {esc(item.text)}</li>'
+                       for item in step.items if item.kinds == ("genai",)]
         steps_html.append("</ul>")
         steps_html.append("</section>")
     steps_html.append("</div>")
-    item_count = sum(len(s.items) for s in standard.steps)
+    item_count = sum(1 for s in standard.steps for i in s.items if i.applies_to("predictive"))
     return "\n".join([
         front_matter(title="Framework cheat sheet",
                      description=f"The 11-step answer framework on one printable page: a "
@@ -76,7 +79,8 @@ def cheat_sheet_page() -> str:
         "",
         f"The 11 steps of an answer, with a {standard.minutes}-minute time plan and what to have on "
         "the board at the end of each step. Follow the interviewer when they dig in, but never skip "
-        "a step: one sentence beats silence.",
+        "a step: one sentence beats silence. Items marked **GenAI** are added for a generative-AI "
+        "prompt.",
         "",
         "| Step | Min | Clock | Output |",
         "|---|---|---|---|",

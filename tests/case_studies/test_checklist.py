@@ -25,8 +25,9 @@ FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "case_studies"
 def test_standard_checklist_has_11_steps_and_34_short_items():
     standard = load_standard()
     assert tuple(s.key for s in standard.steps) == STEP_KEYS
-    assert sum(len(s.items) for s in standard.steps) == 34
-    assert [len(s.items) for s in standard.steps] == [5, 4, 2, 6, 3, 3, 1, 3, 2, 3, 2]
+    predictive = [[i for i in s.items if i.applies_to("predictive")] for s in standard.steps]
+    assert sum(len(items) for items in predictive) == 34
+    assert [len(items) for items in predictive] == [5, 4, 2, 6, 3, 3, 1, 3, 2, 3, 2]
     assert all(len(i.text) <= MAX_ITEM_CHARS for s in standard.steps for i in s.items)
     assert standard.minutes == 45
     ids = [f"{s.key}.{i.id}" for s in standard.steps for i in s.items]
@@ -135,3 +136,30 @@ def test_html_escapes_item_text_and_keeps_code_spans():
 def test_no_case_note_without_case_items():
     out = render_html(merge(load_standard()), checklist_id="x", title="T")
     assert "specific to this case" not in out
+
+
+def test_genai_variant_swaps_predictive_only_items_for_genai_items():
+    standard = load_standard()
+    genai = {i.id for g in merge(standard, {}, kind="genai") for i in g.items}
+    predictive = {i.id for g in merge(standard, {}, kind="predictive") for i in g.items}
+    assert predictive - genai == {"data.imbalance", "features.encoding", "model.cold-start"}
+    added = genai - predictive
+    assert len(added) == 7 and all(".genai-" in i for i in added)
+    # the platform variant is the predictive one: no GenAI items leak into it
+    assert {i.id for g in merge(standard, {}, kind="platform") for i in g.items} == predictive
+
+
+def test_item_ids_of_release_one_are_unchanged():
+    """Ticks saved in readers' browsers are keyed by these ids: never renumber them."""
+    ids = {f"{s.key}.{i.id}" for s in load_standard().steps for i in s.items}
+    release_one = {
+        "clarify.restate", "clarify.objective", "clarify.scale", "clarify.constraints",
+        "clarify.scope", "frame.need-ml", "frame.proxy", "frame.io-task", "frame.funnel",
+        "metrics.offline", "metrics.online", "data.sources", "data.label", "data.negatives",
+        "data.imbalance", "data.split", "data.bias", "features.by-actor", "features.encoding",
+        "features.static-dynamic", "model.simple-first", "model.training", "model.cold-start",
+        "offline-eval.baseline-slices", "serving.pipeline", "serving.mode", "serving.rerank",
+        "deployment.rollout", "deployment.versioning", "monitoring.monitor", "monitoring.retrain",
+        "monitoring.scale-out", "risks.risks", "risks.summary",
+    }
+    assert release_one <= ids

@@ -49,7 +49,7 @@ def test_a_mapping_with_a_funnel_key_is_accepted():
      "here: field 'funnel': expected at least 2 items, found 1 item"),
     ("- {stage: A, items: 10}\n- {stage: B, items: 5, latency: 3}\n",
      "here: field 'funnel[1].latency': unknown field (a typo?); expected one of stage, items, "
-     "model, latency_ms, found 'latency' (did you mean 'latency_ms'?)"),
+     "model, latency_ms, tokens, ttft_ms, found 'latency' (did you mean 'latency_ms'?)"),
     ("- {stage: A, items: 10}\n- {items: 5}\n",
      "here: field 'funnel[1].stage': expected a non-empty string, found nothing (the field is missing)"),
     ("- {stage: A, items: 10}\n- {stage: B, items: 0}\n",

@@ -87,6 +87,8 @@ def make_project(tmp_path: Path, notes: str = NOTES, extra: dict[str, str] | Non
         (docs / step.page).write_text(f"# {step.title}\n")
     shutil.copy(FIXTURES / "valid.md", docs / "case-studies" / "valid.md")
     shutil.copy(FIXTURES / "minimal.md", docs / "case-studies" / "minimal.md")
+    shutil.copy(FIXTURES / "valid-genai.md", docs / "case-studies" / "valid-genai.md")
+    shutil.copy(FIXTURES / "valid-platform.md", docs / "case-studies" / "valid-platform.md")
     for name, text in (extra or {}).items():
         (docs / name).write_text(text)
     return tmp_path
@@ -159,18 +161,19 @@ def test_legacy_mermaid_div_is_converted(site):
 def test_matrix_page(site):
     page = read(site, "case-studies")
     assert '<div class="sg-matrix">' in page
-    assert page.count("<tr>") == 3
+    # header + valid, minimal, platform; header + the GenAI case
+    assert page.count("<tr>") == 4 + 2
     assert 'href="valid/"' in page and 'href="minimal/"' in page
     assert "Two-tower retrieval with ANN" in page and "none (no retrieval stage)" in page
 
 
 def test_booklet_contains_every_case_in_nav_order(site):
     page = read(site, "checklists")
-    assert page.count('class="sg-checklist"') == 2
+    assert page.count('class="sg-checklist"') == 4
     assert page.index('data-checklist="case-studies/valid"') \
         < page.index('data-checklist="case-studies/minimal"')
     assert 'href="../case-studies/valid/"' in page
-    assert page.count("data-item=") == 36 + 34
+    assert page.count("data-item=") == 36 + 34 + 39 + 34
 
 
 def test_cheat_sheet(site):
@@ -199,7 +202,7 @@ def test_bad_case_front_matter_stops_the_build(tmp_path):
     bad = (FIXTURES / "invalid-funnel-items.md").read_text()
     done = build(make_project(tmp_path, extra={"case-studies/broken.md": bad}))
     assert done.returncode != 0
-    assert ("docs/case-studies/broken.md: field 'funnel[2].items': expected an integer greater "
+    assert ("docs/case-studies/broken.md: line 25: field 'funnel[2].items': expected an integer greater "
             "than 0, found 'lots'") in done.stderr
 
 
@@ -208,3 +211,38 @@ def test_a_hand_written_checklist_section_is_an_error(tmp_path):
     done = build(make_project(tmp_path, extra={"case-studies/minimal.md": text}))
     assert done.returncode != 0
     assert "docs/case-studies/minimal.md: remove the '## Checklist' section" in done.stderr
+
+
+def test_genai_case_gets_a_pipeline_with_tokens_and_a_budget_table(site):
+    page = read(site, "case-studies/valid-genai")
+    assert page.count('<figure class="sg-funnel">') == 1
+    assert "accTitle: Fixture document assistant pipeline" in page
+    assert "4,000 tokens" in page and "first token ≤ 1500 ms" in page
+    assert "<th scope=\"col\">Context tokens</th>" in page
+    # the budget table follows the diagram, before Metrics
+    assert page.index("sg-funnel") < page.index("Budget per request") < page.index('id="metrics"')
+    assert "USD 19.00" in page and "6,000" in page
+
+
+def test_genai_case_prints_the_genai_checklist_variant(site):
+    page = read(site, "case-studies/valid-genai")
+    assert 'data-item="serving.genai-token-budget"' in page
+    assert 'data-item="data.imbalance"' not in page
+    assert page.count("data-item=") == 38 + 1
+
+
+def test_platform_case_gets_a_component_diagram_and_no_funnel(site):
+    page = read(site, "case-studies/valid-platform")
+    assert page.count('<figure class="sg-funnel">') == 1
+    assert "accTitle: Fixture feature store architecture" in page
+    assert "c0 --&gt; c1" in page and "c1 --&gt; c3" in page
+    assert "items" not in page.split('<figure class="sg-funnel">')[1].split("</figure>")[0]
+    assert page.count("data-item=") == 34
+
+
+def test_matrix_puts_genai_cases_in_their_own_table(site):
+    page = read(site, "case-studies")
+    first, second = page.split('id="generative-ai-cases"')
+    assert "Fixture feature store" in first and "— (platform)" in first
+    assert "Fixture document assistant" in second and "USD per 1K requests" in second
+    assert "Fixture document assistant" not in first.split("sg-matrix", 1)[1]
