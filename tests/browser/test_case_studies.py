@@ -353,10 +353,17 @@ def test_diagrams_print_dark_on_light_in_dark_mode(browser, base, case_paths):
 
 
 @pytest.mark.parametrize("paper", ["A4", "Letter"])
-def test_the_largest_allowed_checklist_still_fits_one_page(page: Page, base, case_paths, paper):
-    """34 standard items + the schema's maximum of 8 case items, each as long as allowed (90
-    characters), all in the longest step: still one page."""
-    visit(page, base + case_paths[0])
+@pytest.mark.parametrize("kind, standard_items", [("predictive", 34), ("genai", 38)])
+def test_the_largest_allowed_checklist_still_fits_one_page(page: Page, cases_site, case_paths, paper,
+                                                           kind, standard_items):
+    """The standard items of the kind + the schema's maximum of 8 case items, each as long as
+    allowed (90 characters), all in the longest step: still one page."""
+    base, folder = cases_site
+    genai_marker = 'data-item="serving.genai-token-budget"'
+    path = next(p for p in case_paths
+                if (genai_marker in (folder / p.strip("/") / "index.html").read_text())
+                == (kind == "genai"))
+    visit(page, base + path)
     page.evaluate("""() => {
         const section = document.querySelector('.sg-checklist');
         section.querySelectorAll('.sg-checklist__item--own').forEach(li => li.remove());
@@ -369,6 +376,6 @@ def test_the_largest_allowed_checklist_still_fits_one_page(page: Page, base, cas
             list.append(li);
         }
     }""")
-    assert page.locator(".sg-checklist input[type=checkbox]").count() == 42
+    assert page.locator(".sg-checklist input[type=checkbox]").count() == standard_items + 8
     print_view(page)
     assert len(pdf_pages(page, paper)) == 1
