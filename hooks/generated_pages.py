@@ -1,6 +1,6 @@
 """Pages generated from the case studies' front matter: the comparison matrix
 (case-studies/index.md), the checklist booklet (checklists/index.md) and the one-page framework
-cheat sheet (checklists/cheat-sheet.md). They are listed in mkdocs.yml's nav."""
+cheat sheets (checklists/cheat-sheet.md, and checklists/cheat-sheet-genai.md for GenAI prompts). They are listed in mkdocs.yml's nav."""
 from __future__ import annotations
 
 from mkdocs.exceptions import PluginError
@@ -20,7 +20,8 @@ def on_files(files, config):
     pages = {
         "case-studies/index.md": matrix_page(cases),
         "checklists/index.md": booklet_page(cases),
-        "checklists/cheat-sheet.md": cheat_sheet_page(),
+        "checklists/cheat-sheet.md": cheat_sheet_page("predictive"),
+        "checklists/cheat-sheet-genai.md": cheat_sheet_page("genai"),
     }
     for src_uri, content in pages.items():
         existing = files.get_file_from_path(src_uri)

@@ -44,8 +44,17 @@ def booklet_page(cases: list[CaseStudy]) -> str:
     return "\n".join(parts)
 
 
-def cheat_sheet_page() -> str:
+CHEAT_SHEETS = {
+    # kind: (title, page opening)
+    "predictive": ("Framework cheat sheet", "The 11 steps of an answer"),
+    "genai": ("GenAI cheat sheet", "The 11 steps of an answer to a generative-AI prompt"),
+}
+
+
+def cheat_sheet_page(kind: str = "predictive") -> str:
+    """The framework on one printed page, with the checklist items of this kind of case."""
     standard = load_standard()
+    title, opening = CHEAT_SHEETS[kind]
     esc = html.escape
     rows = []
     clock = 0
@@ -62,25 +71,24 @@ def cheat_sheet_page() -> str:
         steps_html.append(f"<h3>{number}. {esc(step.title)} <small>{step.minutes} min</small></h3>")
         steps_html.append("<ul>")
         steps_html += [f"<li>{esc(item.text)}</li>" for item in step.items
-                       if item.applies_to("predictive")]
-        steps_html += [f'<li class="sg-cheatsheet__genai"><strong>GenAI:</strong> {esc(item.text)}</li>'
-                       for item in step.items if item.kinds == ("genai",)]
+                       if item.applies_to(kind)]
         steps_html.append("</ul>")
         steps_html.append("</section>")
     steps_html.append("</div>")
-    item_count = sum(1 for s in standard.steps for i in s.items if i.applies_to("predictive"))
+    item_count = sum(1 for s in standard.steps for i in s.items if i.applies_to(kind))
+    other = ("[GenAI cheat sheet](cheat-sheet-genai.md)" if kind == "predictive"
+             else "[framework cheat sheet](cheat-sheet.md) for predictive ML prompts")
     return "\n".join([
-        front_matter(title="Framework cheat sheet",
-                     description=f"The 11-step answer framework on one printable page: a "
+        front_matter(title=title,
+                     description=f"{opening} on one printable page: a "
                      f"{standard.minutes}-minute time plan and the {item_count} checklist items."),
-        "# Framework cheat sheet",
+        f"# {title}",
         "",
         '<div class="sg-cheatsheet sg-intro" markdown>',
         "",
-        f"The 11 steps of an answer, with a {standard.minutes}-minute time plan and what to have on "
+        f"{opening}, with a {standard.minutes}-minute time plan and what to have on "
         "the board at the end of each step. Follow the interviewer when they dig in, but never skip "
-        "a step: one sentence beats silence. Items marked **GenAI** are added for a generative-AI "
-        "prompt.",
+        f"a step: one sentence beats silence. See also the {other}.",
         "",
         "| Step | Min | Clock | Output |",
         "|---|---|---|---|",

@@ -78,10 +78,32 @@ def test_every_page_has_title_description_and_one_h1(path):
         assert len(re.findall(r"^# ", body, re.M)) <= 1
 
 
-def test_there_are_eighteen_case_studies_and_enough_topics():
-    assert len(CASE_STUDIES) == 18, CASE_STUDIES
+GENAI_CASES = ["rag-document-assistant", "customer-support-agent", "code-completion-assistant",
+               "smart-compose-autocomplete", "conversational-shopping-search",
+               "llm-content-moderation", "machine-translation", "text-to-image-generation"]
+GENAI_TOPICS = ["llm-serving-cost", "llm-evaluation", "rag-retrieval", "adapting-llms",
+                "llm-safety-guardrails", "agents-tool-use"]
+
+
+def test_there_are_thirty_two_case_studies_and_enough_topics():
+    assert len(CASE_STUDIES) == 32, CASE_STUDIES
     topics = [p for p in PAGES if p.startswith("topics/")]
-    assert len(topics) >= 14
+    assert len(topics) >= 21
+
+
+def test_genai_track_pages_are_genai_cases_and_topics():
+    for slug in GENAI_CASES:
+        meta = get_data(PAGES[f"case-studies/{slug}.md"])[1]
+        assert meta.get("kind") == "genai", slug
+    for slug in GENAI_TOPICS:
+        meta = get_data(PAGES[f"topics/{slug}.md"])[1]
+        assert "genai" in meta.get("tags", []), slug
+
+
+def test_resources_no_longer_call_generative_ai_out_of_scope():
+    text = " ".join(PAGES["resources.md"].lower().split())
+    assert "out of scope" not in text
+    assert "generative ai" in text
 
 
 @pytest.mark.parametrize("path", CASE_STUDIES)

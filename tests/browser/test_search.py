@@ -1,6 +1,7 @@
 """Search as a reader uses it: type a query into Material's search box, read the first results.
 
-The queries and the page each should find are the visible set of research/content.md §3.
+The queries and the page each should find are the visible sets of research/content.md §3 and
+research/content-2.md §5 (the GenAI track and the six newer cases).
 A query passes when its page is among the first three documents listed.
 """
 from __future__ import annotations
@@ -34,6 +35,34 @@ VISIBLE_QUERIES = [
     ("GBDT vs neural network", "topics/model-selection", None),
 ]
 
+GENAI_QUERIES = [
+    ("kv cache memory", "topics/llm-serving-cost", None),
+    ("LLM as a judge position bias", "topics/llm-evaluation", "case-studies/rag-document-assistant"),
+    ("hybrid search BM25 dense reciprocal rank fusion", "topics/rag-retrieval",
+     "case-studies/rag-document-assistant"),
+    ("LoRA vs full fine-tuning", "topics/adapting-llms", None),
+    ("prompt injection", "topics/llm-safety-guardrails", "case-studies/customer-support-agent"),
+    ("function calling agent loop", "topics/agents-tool-use", "case-studies/customer-support-agent"),
+    ("chatbot over internal documents with citations", "case-studies/rag-document-assistant",
+     "topics/rag-retrieval"),
+    ("hand off to a human agent", "case-studies/customer-support-agent", "topics/agents-tool-use"),
+    ("copilot acceptance rate", "case-studies/code-completion-assistant", None),
+    ("gmail smart compose", "case-studies/smart-compose-autocomplete", None),
+    ("shopping assistant rufus", "case-studies/conversational-shopping-search",
+     "case-studies/product-search-ranking"),
+    ("LLM labels for content moderation", "case-studies/llm-content-moderation",
+     "case-studies/harmful-content-detection"),
+    ("BLEU vs COMET", "case-studies/machine-translation", "topics/llm-evaluation"),
+    ("FID CLIP score diffusion", "case-studies/text-to-image-generation", "topics/llm-evaluation"),
+    ("delivery time estimate", "case-studies/food-delivery-eta", None),
+    ("typeahead suggestions", "case-studies/query-autocomplete", "case-studies/smart-compose-autocomplete"),
+    ("exact substitute complement irrelevant", "case-studies/product-search-ranking",
+     "case-studies/web-search-ranking"),
+    ("lidar pedestrian detection", "case-studies/pedestrian-detection", "case-studies/street-view-blurring"),
+    ("design an ML platform", "case-studies/ml-platform-feature-store", "topics/architecture"),
+    ("notification fatigue volume", "case-studies/push-notification-ranking", None),
+]
+
 
 def search(page: Page, query: str) -> list[str]:
     """Type the query like a reader and return the result pages, best first, as 'topics/metrics'."""
@@ -63,7 +92,8 @@ def result_pages(page: Page) -> list[str]:
     return [urlparse(href).path.strip("/") for href in hrefs]
 
 
-@pytest.mark.parametrize(("query", "best", "also_ok"), VISIBLE_QUERIES, ids=[q for q, _, _ in VISIBLE_QUERIES])
+@pytest.mark.parametrize(("query", "best", "also_ok"), VISIBLE_QUERIES + GENAI_QUERIES,
+                         ids=[q for q, _, _ in VISIBLE_QUERIES + GENAI_QUERIES])
 def test_query_finds_its_page_in_the_top_three(page: Page, site_url, query, best, also_ok):
     page.goto(site_url + "/")
     results = search(page, query)

@@ -48,9 +48,12 @@ nav:
       - case-studies/index.md
       - case-studies/valid.md
       - case-studies/minimal.md
+      - case-studies/valid-genai.md
+      - case-studies/valid-platform.md
   - Checklists:
       - checklists/index.md
       - checklists/cheat-sheet.md
+      - checklists/cheat-sheet-genai.md
   - notes.md
 """
 
@@ -182,6 +185,16 @@ def test_cheat_sheet(site):
     assert page.count("<li>") >= 34
     assert 'href="../../framework/clarify-requirements/"' in page
     assert "43–45" in page
+    assert "genai-" not in page and "Token budget" not in page
+    assert page.count("<li>") == 34
+
+
+def test_genai_cheat_sheet_has_the_genai_variant_of_the_checklist(site):
+    page = read(site, "checklists/cheat-sheet-genai")
+    assert "GenAI cheat sheet" in page and "43–45" in page
+    assert page.count("<li>") == 38
+    assert "Token budget: context and output tokens" in page
+    assert "Class imbalance" not in page
 
 
 def test_bad_fenced_funnel_names_file_and_line(tmp_path):
