@@ -3,7 +3,9 @@
 All logic is in `studyguide.links` (no MkDocs import there). Per build: the index and the
 backlinks are rebuilt from scratch in `on_files` (so `mkdocs serve` never sees stale state);
 each page is rewritten in `on_page_markdown`; problems are logged at WARNING, so
-`mkdocs build --strict` fails on an unresolved or ambiguous link.
+`mkdocs build --strict` fails on an unresolved or ambiguous link. A choice between several
+candidates that the rule settles (e.g. a curated page and its twin in an imported vault) is
+logged at INFO.
 """
 from __future__ import annotations
 
@@ -14,7 +16,7 @@ from contextlib import contextmanager
 
 from mkdocs.utils import get_relative_url
 
-from studyguide.links import LinkIndex, backlinks, rewrite
+from studyguide.links import LinkIndex, backlinks, namespace_roots, rewrite
 
 log = logging.getLogger("mkdocs.hooks.wikilinks")
 
@@ -28,7 +30,8 @@ def on_files(files, config):
     notes = [(f.src_uri, f.content_string) for f in files.documentation_pages()]
     attachments = [f.src_uri for f in files if not f.is_documentation_page() and _in_docs(f, config)]
     with _no_gc():  # many small objects, no cycles: skip the collector's full-heap passes
-        index = LinkIndex.from_notes(notes, attachments, slugify=slugify, separator=separator)
+        index = LinkIndex.from_notes(notes, attachments, slugify=slugify, separator=separator,
+                                     namespaces=namespace_roots(f.src_uri for f in files))
         _state["index"] = index
         _state["backlinks"] = backlinks.collect(index, lambda note: note.links)
     _state["urls"] = {f.src_uri: f.url for f in files.documentation_pages()}
@@ -89,7 +92,7 @@ def _report(diagnostics) -> None:
     for diagnostic in diagnostics:
         if diagnostic not in reported:  # a transcluded note's problem is reported once
             reported.add(diagnostic)
-            log.warning(str(diagnostic))
+            (log.info if diagnostic.level == "info" else log.warning)(str(diagnostic))
 
 
 def _backlinks_section(src: str, page_url: str) -> str:

@@ -5,6 +5,7 @@ import contextlib
 import functools
 import http.server
 import os
+import shutil
 import socket
 import subprocess
 import sys
@@ -31,13 +32,24 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
-def build_site(out: Path, site_url: str, extra_env: dict[str, str] | None = None) -> BuiltSite:
+def build_site(out: Path, site_url: str, extra_env: dict[str, str] | None = None, *,
+               project: Path = ROOT) -> BuiltSite:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": site_url, **(extra_env or {})}
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)]
-    done = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True)
+    done = subprocess.run(command, cwd=project, env=env, capture_output=True, text=True)
     if done.returncode != 0:
         pytest.fail(f"`mkdocs build --strict` failed (exit {done.returncode}):\n{done.stderr[-6000:]}")
     return BuiltSite(out, site_url, done.stdout + done.stderr)
+
+
+def project_copy(into: Path) -> Path:
+    """A copy of the project to change docs/ in: docs/ and mkdocs.yml copied, the rest linked."""
+    into.mkdir(parents=True, exist_ok=True)
+    shutil.copytree(ROOT / "docs", into / "docs")
+    shutil.copy2(ROOT / "mkdocs.yml", into / "mkdocs.yml")
+    for name in ("hooks", "overrides", "includes", "node_modules"):
+        (into / name).symlink_to(ROOT / name, target_is_directory=True)
+    return into
 
 
 class QuietHandler(http.server.SimpleHTTPRequestHandler):

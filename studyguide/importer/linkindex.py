@@ -38,8 +38,9 @@ def index_text(text: str) -> str:
 @dataclass(frozen=True)
 class Match:
     rel: str  # the source path of the note the link means
-    ambiguous: tuple[str, ...] = ()  # the other candidates, when the choice is not clear-cut
+    ambiguous: tuple[str, ...] = ()  # the other candidates, when there were several
     rule: str = ""  # which tier decided ("path", "name", "name-ci", "title", "dendron")
+    warn: bool = False  # the choice is not clear-cut (only alphabetical, or not Obsidian's)
 
 
 def _literal(target: str) -> str:
@@ -78,8 +79,8 @@ class SharedIndex:
             res = self.index.resolve(_literal(NOTE_EXT.sub("", target)), source)  # registered as .md
         if not res.found or res.path not in self.to_source:
             return None
-        others = tuple(self.to_source.get(p, p) for p in res.candidates if p != res.path) if res.ambiguous else ()
-        return Match(self.to_source[res.path], others, res.rule)
+        others = tuple(self.to_source.get(p, p) for p in res.candidates if p != res.path)
+        return Match(self.to_source[res.path], others, res.rule, res.ambiguous)
 
     def anchor(self, rel: str, fragments: tuple[str, ...]) -> str | None:
         """The HTML id a ``#fragment`` (heading text, heading id, ``^block``) means on a note."""

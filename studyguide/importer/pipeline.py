@@ -10,7 +10,9 @@ from pathlib import Path
 from typing import Callable
 
 from . import decode, discover, flavour, frontmatter, plan as planning
-from .linkindex import FULL_INDEX_LIMIT, build_index
+from studyguide.links import VAULT_MARKER
+
+from .linkindex import FULL_INDEX_LIMIT, SharedIndex
 from .protect import Masked
 from .report import Diagnostic, PageRecord, Report
 from .transforms import NoteContext
@@ -182,6 +184,7 @@ def prerender(rendered) -> None:
 
 def run_import(source: Path, dest: Path, *, dry_run: bool = False, force: bool = False,
                dendron_layout: str = "folders", links: str = "wiki", progress: Progress | None = None) -> Report:
+    """Import SOURCE into DEST; the steps below run in this order, each on the previous one's output."""
     started = time.perf_counter()
     source, dest = check_paths(Path(source), Path(dest))
     report = Report(str(source), str(dest), dry_run=dry_run, force=force)
@@ -189,7 +192,25 @@ def run_import(source: Path, dest: Path, *, dry_run: bool = False, force: bool =
     report.settings = {**found.settings.to_json(), "dendron_layout": dendron_layout, "links": links}
     report.extend(found.diagnostics)
     report.skipped += found.skipped
+    notes = read_notes(found, report)
+    index = plan_pages(notes, dendron_layout, report)
+    store = AttachmentStore(source, found.others, found.settings.attachment_folder)
+    writer = Writer(dest, dry_run=dry_run, force=force)
+    if not dry_run:
+        dest.mkdir(parents=True, exist_ok=True)
+    link_context = links_transform.LinkContext(index, {note.plan.rel: note.plan for note in notes}, store)
+    rendered = convert_notes(notes, link_context, store, progress)
+    if links == "markdown":
+        prerender(rendered)
+    write_pages(rendered, writer, report, progress)
+    copy_attachments(store, found.others, writer, report)
+    mark_vault(writer, found.settings.kind, report)
+    report.seconds = time.perf_counter() - started
+    return report
 
+
+def read_notes(found: discover.Discovery, report: Report) -> list[Note]:
+    """Decode and split every note; a note that cannot be read is reported and skipped."""
     notes: list[Note] = []
     for file in found.notes:
         note = Note(file)
@@ -204,25 +225,28 @@ def run_import(source: Path, dest: Path, *, dry_run: bool = False, force: bool =
             notes.append(note)
         else:
             report.skipped.append({"path": file.rel, "reason": "not a readable text note"})
+    return notes
 
-    plans = [note.plan for note in notes]
-    for rel, new_dest in planning.assign_destinations(plans, dendron_layout):
+
+def plan_pages(notes: list[Note], dendron_layout: str, report: Report) -> SharedIndex:
+    """Choose each page's path in DEST and index the notes for link resolution."""
+    for rel, new_dest in planning.assign_destinations([note.plan for note in notes], dendron_layout):
         report.add(Diagnostic("name-collision", f"another note already maps to this page name; written as {new_dest}",
                               rel, None, "info"))
-    by_rel = {p.rel: p for p in plans}
-    index = build_index([(note.file.rel, note.text) for note in notes])
     for note in notes:
         if len(note.text) > FULL_INDEX_LIMIT:
             report.add(Diagnostic("large-note", "large note: links into it resolve by name and heading only "
                                   "(its ^block ids are not indexed)", note.file.rel, None, "info"))
-    store = AttachmentStore(source, found.others, found.settings.attachment_folder)
-    link_context = links_transform.LinkContext(index, by_rel, store)
-    writer = Writer(dest, dry_run=dry_run, force=force)
-    if not dry_run:
-        dest.mkdir(parents=True, exist_ok=True)
+    return SharedIndex([(note.file.rel, note.text) for note in notes])
 
+
+Rendered = list[tuple[Note, NoteContext, PageRecord, "str | None"]]
+
+
+def convert_notes(notes: list[Note], link_context, store: AttachmentStore, progress: Progress | None) -> Rendered:
+    """Each note's body with its syntax converted (None when the conversion failed)."""
     total = len(notes)
-    rendered: list[tuple[Note, NoteContext, PageRecord, str | None]] = []
+    rendered: Rendered = []
     for done, note in enumerate(notes, 1):
         ctx = NoteContext(note.file.rel, note.plan.dest, note.fm.body_line - 1, links=link_context)
         record = PageRecord(note.file.rel, note.plan.dest, note.plan.flavour, note.plan.title)
@@ -238,11 +262,14 @@ def run_import(source: Path, dest: Path, *, dry_run: bool = False, force: bool =
         rendered.append((note, ctx, record, body))
         if progress:
             progress(done, 2 * total, note.file.rel)  # converting is the first half of the work
-    if links == "markdown":
-        prerender(rendered)
+    return rendered
+
+
+def write_pages(rendered: Rendered, writer: Writer, report: Report, progress: Progress | None) -> None:
+    total = len(rendered)
     for done, (note, ctx, record, body) in enumerate(rendered, total + 1):
         if progress:
-            progress(done, 2 * total, note.file.rel)  # writing the second
+            progress(done, 2 * total, note.file.rel)  # writing is the second half
         if body is not None:
             try:
                 record.status = writer.write_page(note.plan.dest, render_page(note, body))
@@ -258,11 +285,14 @@ def run_import(source: Path, dest: Path, *, dry_run: bool = False, force: bool =
         report.pages.append(record)
         report.extend(ctx.diagnostics)
 
+
+def copy_attachments(store: AttachmentStore, others, writer: Writer, report: Report) -> None:
+    """Copy every attachment a page uses (SVGs sanitised first); list the unused ones as skipped."""
     used = set()
     for rel_dest, file in sorted(store.copies.items()):
         used.add(file.rel)
         try:
-            status = writer.copy_file(rel_dest, file.path)
+            status = writer.copy_file(rel_dest, file.path, store.content(file))
         except UnsafePath:
             status = "refused"
             report.add(Diagnostic("unsafe-destination", f"refused to copy outside DEST: {rel_dest}", file.rel, None, "error"))
@@ -270,8 +300,21 @@ def run_import(source: Path, dest: Path, *, dry_run: bool = False, force: bool =
             status = "failed"
             report.add(Diagnostic("copy-failed", f"cannot copy to {rel_dest}: {error.strerror or error}", file.rel, None, "error"))
         report.attachments.append({"source": file.rel, "dest": rel_dest, "status": status})
-    for file in found.others:
+    report.extend(store.diagnostics)
+    for file in others:
         if file.rel not in used:
             report.skipped.append({"path": file.rel, "reason": "not referenced by any note"})
-    report.seconds = time.perf_counter() - started
-    return report
+
+
+def mark_vault(writer: Writer, kind: str, report: Report) -> None:
+    """DEST becomes a link namespace kept out of the nav (read by hooks/imported_notes.py and
+    hooks/wikilinks.py), so the site builds strictly with no edit to mkdocs.yml."""
+    text = ("# Written by `studyguide import`. This folder is an imported vault: its pages are built but\n"
+            "# not listed in the nav, and their wiki-links prefer notes of this vault. Delete this file\n"
+            "# to make the pages ordinary curated pages.\n"
+            f"flavour: {kind}\n")
+    try:
+        writer.write_file(VAULT_MARKER, text)
+    except OSError as error:
+        report.add(Diagnostic("write-failed", f"cannot write {VAULT_MARKER}: {error.strerror or error}",
+                              VAULT_MARKER, None, "error"))

@@ -82,10 +82,16 @@ class Writer:
         self._atomic(path, text.encode("utf-8"))
         return "written"
 
-    def copy_file(self, rel: str, source: Path) -> str:
-        """Returns copied | unchanged | would-copy."""
+    def write_file(self, rel: str, text: str) -> str:
+        """A file that is the importer's own (no hand-edit check). Returns written | unchanged | would-write."""
+        status = self.copy_file(rel, None, text.encode("utf-8"))
+        return {"copied": "written", "would-copy": "would-write"}.get(status, status)
+
+    def copy_file(self, rel: str, source: Path | None, data: bytes | None = None) -> str:
+        """Returns copied | unchanged | would-copy. ``data``: the bytes to write instead of SOURCE's."""
         path = self.target(rel)
-        data = source.read_bytes()
+        if data is None:
+            data = source.read_bytes()
         if path.exists() and path.stat().st_size == len(data) and path.read_bytes() == data:
             return "unchanged"
         if self.dry_run:

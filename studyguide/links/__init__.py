@@ -10,7 +10,8 @@ Public API (stable; the note importer and the MkDocs hook ``hooks/wikilinks.py``
     res = index.resolve("Metrics", source="framework/overview.md")
     res.path        # "topics/metrics.md" or None
     res.candidates  # every candidate of the deciding tier, best first
-    res.ambiguous   # True: warn and list res.candidates
+    res.ambiguous   # True: warn and list res.candidates (False with several: INFO, settled)
+    res.settled_by  # "namespace" | "folder" | "depth" | "alphabetical" when there were several
     res.rule        # "path" | "name" | "name-ci" | "title" | "dendron" | "self"
     index.anchor(res.path, ["NDCG"]).id      # "ndcg": the id the toc extension gives the heading
     index.anchor(res.path, ["^my-block"]).id # "^my-block"
@@ -25,20 +26,25 @@ the left-hand side does not resolve (``rewrite`` does this).
     result = rewrite(markdown, "framework/overview.md", index)   # markdown in -> markdown out
     result.markdown, result.diagnostics, result.links            # diagnostics: (path, line, message)
 
-Resolution rule (first tier with a match wins): exact path -> exact-case file name (or path suffix
+Resolution rule (first tier with a match wins, searched in the linking page's namespace first:
+curated pages, or its imported vault): exact path -> exact-case file name (or path suffix
 ``folder/Page``) -> case-insensitive name -> title / ``aliases:`` -> Dendron ``a.b.c`` as
-``a/b/c``. Among several candidates: same folder as the linking note -> fewest path segments ->
-alphabetical; ``ambiguous`` unless exactly one candidate is in the linking note's folder.
+``a/b/c``. Among several candidates: own namespace -> same folder as the linking note -> fewest
+path segments -> alphabetical; ``ambiguous`` when only the alphabetical order decides or Obsidian
+would open another note (details in ``resolve.py``).
+
+    index = LinkIndex.from_notes(pairs, namespaces=namespace_roots(all_paths))  # imported vaults
 """
 from __future__ import annotations
 
-from .index import Block, Heading, LinkIndex, Note, default_slugify, make_note, split_front_matter
+from .index import (VAULT_MARKER, Block, Heading, LinkIndex, Note, default_slugify, make_note,
+                    namespace_roots, split_front_matter)
 from .resolve import Anchor, Resolution, clean_target
 from .syntax import WikiLink, find_block_markers, find_links, parse_link, protected_ranges
 from .rewrite import Diagnostic, LinkRecord, RewriteResult, rewrite
 
 __all__ = [
-    "Anchor", "Block", "Diagnostic", "Heading", "LinkIndex", "LinkRecord", "Note", "Resolution",
+    "VAULT_MARKER", "Anchor", "Block", "Diagnostic", "Heading", "LinkIndex", "LinkRecord", "Note", "Resolution",
     "RewriteResult", "WikiLink", "clean_target", "default_slugify", "find_block_markers",
-    "find_links", "make_note", "parse_link", "protected_ranges", "rewrite", "split_front_matter",
+    "find_links", "make_note", "namespace_roots", "parse_link", "protected_ranges", "rewrite", "split_front_matter",
 ]

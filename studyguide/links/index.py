@@ -37,6 +37,17 @@ _ITEM_LINE = re.compile(r"[ \t]*(?:>[ \t]*)*(?:[-*+]|\d+[.)])[ \t]")
 _MARKUP_CHARS = frozenset("[]<>*_=^~`&")
 
 
+# `studyguide import` writes this file at the root of each imported vault. MkDocs excludes dot
+# files from the site, but hooks see them: the folder becomes a link namespace and is kept
+# out of the nav (hooks/imported_notes.py).
+VAULT_MARKER = ".studyguide-vault.yml"
+
+
+def namespace_roots(paths: Iterable[str]) -> list[str]:
+    """The folders (docs-relative) that hold a ``VAULT_MARKER``, among ``paths``."""
+    return sorted(posixpath.dirname(p) for p in paths if posixpath.basename(p) == VAULT_MARKER)
+
+
 def default_slugify() -> tuple[Slugify, str]:
     """Python-Markdown's own ``toc`` slugify and separator (what MkDocs uses unless configured)."""
     from markdown.extensions.toc import slugify
@@ -276,7 +287,8 @@ class LinkIndex:
     """
 
     def __init__(self, notes: Iterable[Note], attachments: Iterable[str] = (),
-                 slugify: Slugify | None = None, separator: str = "-") -> None:
+                 slugify: Slugify | None = None, separator: str = "-",
+                 namespaces: Iterable[str] = ()) -> None:
         if slugify is None:
             slugify, separator = default_slugify()
         self.slugify, self.separator = _cached(slugify), separator
@@ -294,6 +306,10 @@ class LinkIndex:
         self._resolved: dict[tuple[str, str], object] = {}
         self._folders: dict[str | None, str] = {}
         self._anchor_tables: dict[str, dict[str, int]] = {}
+        # Imported vaults (docs-relative folders); everything else is the curated namespace "".
+        self.namespaces = tuple(sorted({n.strip("/") for n in namespaces if n.strip("/")},
+                                       key=len, reverse=True))
+        self._namespace_of: dict[str, str] = {}
         for note in notes:
             self._add_entry(note.path, strip_note_suffix(note.path))
             self.notes[note.path] = note
@@ -305,16 +321,27 @@ class LinkIndex:
 
     @classmethod
     def from_notes(cls, notes: Iterable[tuple[str, str]], attachments: Iterable[str] = (), *,
-                   slugify: Slugify | None = None, separator: str = "-") -> "LinkIndex":
+                   slugify: Slugify | None = None, separator: str = "-",
+                   namespaces: Iterable[str] = ()) -> "LinkIndex":
         """Index ``(path, markdown)`` pairs (paths relative to the docs root, POSIX, with ``.md``).
 
         ``attachments`` are the other files links may point at (images, PDFs), same path form.
         ``slugify(text, separator)`` must be the one the site's ``toc`` extension uses.
+        ``namespaces``: the folders of imported vaults (see :func:`namespace_roots`).
         """
         if slugify is None:
             slugify, separator = default_slugify()
         return cls((make_note(path, text, slugify, separator) for path, text in notes),
-                   attachments, slugify, separator)
+                   attachments, slugify, separator, namespaces)
+
+    def namespace_of(self, path: str) -> str:
+        """The imported vault ``path`` belongs to, or ``""`` for the curated pages."""
+        folder = posixpath.dirname(path)
+        found = self._namespace_of.get(folder)
+        if found is None:
+            found = next((n for n in self.namespaces if folder == n or folder.startswith(n + "/")), "")
+            self._namespace_of[folder] = found
+        return found
 
     def _add_entry(self, path: str, key: str) -> None:
         _add(self.by_path, key, path)
@@ -367,17 +394,16 @@ class LinkIndex:
     # The resolution rule lives in resolve.py; these are the public entry points.
     def resolve(self, target: str, source: str | None = None):
         """Which note/attachment ``target`` means when written in ``source`` (a ``Resolution``)."""
-        if not target.strip() or target.lstrip().startswith("."):
-            from .resolve import resolve_target
-            return resolve_target(self, target, source)
         folder = self._folders.get(source)
         if folder is None:
             folder = self._folders[source] = posixpath.dirname(source) if source else ""
-        key = (target, folder)
+        key = (target, folder)  # the folder fixes the namespace and the relative paths too
         found = self._resolved.get(key)
         if found is None:
             from .resolve import resolve_target
-            found = self._resolved[key] = resolve_target(self, target, source)
+            found = resolve_target(self, target, source)
+            if found.rule != "self":  # "this page" depends on the page, not only its folder
+                self._resolved[key] = found
         return found
 
     def anchor(self, path: str, fragments):

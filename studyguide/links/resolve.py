@@ -8,9 +8,15 @@ Tiers, first non-empty one wins (see ``studyguide.links`` for the documented rul
 4. page title or ``aliases:`` (ignoring case),
 5. Dendron hierarchy name ``a.b.c`` read as the path ``a/b/c``.
 
-Several candidates in the winning tier are ranked: same folder as the linking note, then fewest
-path segments, then alphabetical. The result is *ambiguous* (the caller warns and lists every
-candidate) unless exactly one candidate sits in the linking note's folder.
+Namespaces: the curated pages are one namespace, and each imported vault (a folder holding
+``VAULT_MARKER``, written by ``studyguide import``) is another. The tiers are first searched in the
+linking page's own namespace; only when nothing there matches are the other namespaces searched.
+
+Several candidates in the winning tier are ranked: own namespace, then same folder as the
+linking note, then fewest path segments, then alphabetical. A choice that one of the first three
+keys settles is reported as INFO; it is *ambiguous* (a WARNING) when only alphabetical order
+separates the first two, or when Obsidian, opening the namespace as a vault, would pick another
+candidate (exact vault path, then the note's own folder, then the shortest path string).
 """
 from __future__ import annotations
 
@@ -33,7 +39,9 @@ class Resolution:
     path: str | None  # docs-relative path of the note/attachment
     candidates: tuple[str, ...] = ()  # every candidate of the deciding tier, best first
     rule: str = ""  # which tier decided: "path", "name", "name-ci", "title", "dendron", "self"
-    ambiguous: bool = False
+    ambiguous: bool = False  # the choice deserves a WARNING (see the module docstring)
+    settled_by: str = ""  # with several candidates: "namespace", "folder", "depth" or "alphabetical"
+    obsidian: str | None = None  # what Obsidian would open instead, when that differs
 
     @property
     def found(self) -> bool:
@@ -72,9 +80,20 @@ def resolve_target(index: LinkIndex, target: str, source: str | None = None) -> 
     if not target:
         return Resolution(written, source, (source,) if source else (), "self")
     folder = posixpath.dirname(source) if source else ""
-    for rule, found in _tiers(index, target, folder):  # lazily: most links stop at the first
+    if not index.namespaces:
+        for rule, found in _tiers(index, target, folder):  # lazily: most links stop at the first
+            if found:
+                return _pick(index, written, target, found, folder, rule, "")
+        return Resolution(written, None)
+    own = index.namespace_of(source or "")
+    for rule, found in _tiers(index, target, folder):
+        mine = [p for p in found or () if index.namespace_of(p) == own]
+        if mine:
+            return _pick(index, written, target, mine, folder, rule, own,
+                         others=[p for p in found if p not in mine])
+    for rule, found in _tiers(index, target, folder):  # nothing in the own namespace: any other
         if found:
-            return _pick(written, found, folder, rule)
+            return _pick(index, written, target, found, folder, rule, index.namespace_of(found[0]))
     return Resolution(written, None)
 
 
@@ -101,12 +120,37 @@ def _tiers(index: LinkIndex, target: str, folder: str):
                           or index.by_path_ci.get(norm(dotted)) or index.by_suffix_ci.get(norm(dotted)))
 
 
-def _pick(written: str, found: list[str], folder: str, rule: str) -> Resolution:
-    if len(found) == 1:
+def _pick(index: LinkIndex, written: str, target: str, found: list[str], folder: str, rule: str,
+          namespace: str, others: list[str] = ()) -> Resolution:
+    if len(found) == 1 and not others:
         return Resolution(written, found[0], (found[0],), rule)
-    ranked = sorted(set(found), key=lambda p: (posixpath.dirname(p) != folder, p.count("/"), p))
-    local = sum(1 for p in ranked if posixpath.dirname(p) == folder)
-    return Resolution(written, ranked[0], tuple(ranked), rule, ambiguous=local != 1)
+
+    def rank(path: str) -> tuple:
+        return (posixpath.dirname(path) != folder, path.count("/"))
+
+    ranked = sorted(set(found), key=lambda p: (*rank(p), p))
+    candidates = tuple(ranked) + tuple(sorted(set(others), key=lambda p: (*rank(p), p)))
+    if len(ranked) == 1:
+        return Resolution(written, ranked[0], candidates, rule, settled_by="namespace")
+    if rank(ranked[0]) == rank(ranked[1]):
+        return Resolution(written, ranked[0], candidates, rule, ambiguous=True,
+                          settled_by="alphabetical")
+    settled_by = "folder" if rank(ranked[0])[0] != rank(ranked[1])[0] else "depth"
+    opened = obsidian_choice(ranked, target, folder, namespace)
+    if opened != ranked[0]:
+        return Resolution(written, ranked[0], candidates, rule, ambiguous=True,
+                          settled_by=settled_by, obsidian=opened)
+    return Resolution(written, ranked[0], candidates, rule, settled_by=settled_by)
+
+
+def obsidian_choice(candidates: list[str], target: str, folder: str, namespace: str) -> str:
+    """The note Obsidian opens for ``target`` when the namespace is its vault (observed on
+    Obsidian 1.x, ``metadataCache.getFirstLinkpathDest``): the exact vault path, else a note in
+    the linking note's own folder, else the shortest path string."""
+    root = namespace + "/" if namespace else ""
+    exact = strip_note_suffix(target).lstrip("/")
+    return min(candidates, key=lambda p: (strip_note_suffix(p[len(root):]) != exact,
+                                          posixpath.dirname(p) != folder, len(p[len(root):]), p))
 
 
 def _heading_table(index: LinkIndex, note) -> dict[str, int]:

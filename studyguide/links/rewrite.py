@@ -35,6 +35,7 @@ class Diagnostic:
     path: str
     line: int
     message: str
+    level: str = "warning"  # or "info": reported, but `--strict` does not fail on it
 
     def __str__(self) -> str:
         return f"{self.path}:{self.line}: {self.message}"
@@ -112,9 +113,22 @@ class _Rewriter:
         self.result.edits = applied
         return self.result
 
-    def warn(self, link: WikiLink, message: str) -> None:
+    def warn(self, link: WikiLink, message: str, level: str = "warning") -> None:
         line = self.lines.line(link.start)
-        self.result.diagnostics.append(Diagnostic(self.source, line, message))
+        self.result.diagnostics.append(Diagnostic(self.source, line, message, level))
+
+    def choice(self, link: WikiLink, res: Resolution) -> None:
+        """Several candidates: INFO when the rule settles it, WARNING when it cannot (see resolve)."""
+        listed = f"{len(res.candidates)} candidates ({', '.join(res.candidates)}); using {res.path}"
+        if res.obsidian:
+            self.warn(link, f"ambiguous wiki-link {link.raw}: {listed}, but Obsidian would open "
+                            f"{res.obsidian}")
+        elif res.ambiguous:
+            self.warn(link, f"ambiguous wiki-link {link.raw}: {listed}")
+        else:
+            why = {"namespace": "own namespace first", "folder": "same folder",
+                   "depth": "fewest path segments"}[res.settled_by]
+            self.warn(link, f"wiki-link {link.raw}: {listed} ({why})", "info")
 
     # -- links -------------------------------------------------------------------------------
     def resolve(self, link: WikiLink) -> tuple[Resolution | None, tuple[str, ...], str | None]:
@@ -136,9 +150,8 @@ class _Rewriter:
         res, fragments, label = self.resolve(link)
         if not res.found:
             return self.missing(link, label)
-        if res.ambiguous:
-            self.warn(link, f"ambiguous wiki-link {link.raw}: {len(res.candidates)} candidates "
-                            f"({', '.join(res.candidates)}); using {res.path}")
+        if len(res.candidates) > 1 and res.rule != "self":
+            self.choice(link, res)
         if link.embed:
             return self.embed(link, res, fragments)
         anchor = self.anchor(link, res.path, fragments)

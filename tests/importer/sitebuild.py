@@ -18,7 +18,7 @@ def _section(config: str, key: str) -> str:
 
 def minimal_config(docs_dir: Path, site_dir: Path) -> str:
     project = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    hooks = [str(ROOT / "hooks" / name) for name in ("wikilinks.py",) if (ROOT / "hooks" / name).exists()]
+    hooks = [str(ROOT / "hooks" / name) for name in ("imported_notes.py", "wikilinks.py") if (ROOT / "hooks" / name).exists()]
     parts = [
         "site_name: Import test",
         f"docs_dir: {docs_dir}",

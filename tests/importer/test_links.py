@@ -1,4 +1,5 @@
 """Links, embeds and attachments, through the whole import of small vaults built in tmp_path."""
+from xml.etree import ElementTree
 
 from helpers import import_tree
 
@@ -118,16 +119,39 @@ def test_attachments_every_lookup_rule(tmp_path):
     assert "attachment-repo-root" in codes
 
 
-def test_unsafe_attachments_not_copied(tmp_path):
+def test_unsafe_attachments_not_copied_and_svgs_sanitised(tmp_path):
     src = vault(tmp_path, {
-        "evil.svg": '<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"></svg>',
+        "evil.svg": ('<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" '
+                     'viewBox="0 0 4 4" onload="alert(1)"><script>alert(2)</script>'
+                     '<rect width="4" height="4" onclick="x()" fill="red"/>'
+                     '<image xlink:href="https://tracker.example/p.png"/><use xlink:href="#r"/></svg>'),
         "page.html": "<script>alert(1)</script>",
         "n.md": "![](evil.svg) [p](page.html)\n",
     })
     dest = tmp_path / "out"
     report = import_tree(src, dest)
-    assert not (dest / "assets").exists()
-    assert [d.code for d in report.diagnostics if d.severity == "error"] == ["attachment-refused"] * 2
+    assert sorted(p.name for p in (dest / "assets").iterdir()) == ["evil.svg"]
+    svg = (dest / "assets" / "evil.svg").read_text()
+    assert ('viewBox="0 0 4 4"' in svg and '<rect width="4" height="4" fill="red">' in svg
+            and '<use href="#r">' in svg)
+    assert "alert" not in svg and "onclick" not in svg and "tracker.example" not in svg
+    ElementTree.fromstring(svg)  # still well-formed XML, so browsers render it as an image
+    assert [d.code for d in report.diagnostics if d.severity == "error"] == ["attachment-refused"]
+    [removed] = [d for d in report.diagnostics if d.code == "svg-sanitized"]
+    assert removed.file == "evil.svg"
+    for what in ("<script>", "onload= on <svg>", "onclick= on <rect>", "href= on <image>"):
+        assert what in removed.message
+
+
+def test_multi_line_image_and_link_syntax(tmp_path):
+    src = vault(tmp_path, {"img one.png": PNG, "Other Note.md": "# Other\n",
+                           "n.md": "![a diagram\nover two lines](img%20one.png)\n\nSee [the other\nnote](Other%20Note.md).\n"})
+    dest = tmp_path / "out"
+    report = import_tree(src, dest)
+    assert body(dest, "n.md") == ("\n![a diagram\nover two lines](assets/img-one.png)\n\n"
+                                  "See [the other\nnote](other-note.md).\n")
+    assert (dest / "assets" / "img-one.png").read_bytes() == PNG
+    assert not [d for d in report.diagnostics if d.severity != "info"]
 
 
 def test_same_name_attachments_from_different_folders_do_not_clash(tmp_path):

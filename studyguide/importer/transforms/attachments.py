@@ -18,6 +18,8 @@ from urllib.parse import unquote
 
 from ..discover import SourceFile
 from ..plan import slug
+from ..report import Diagnostic
+from ..svg import sanitize_svg
 
 UNSAFE_TO_SERVE = {".html", ".htm", ".xhtml", ".js", ".mjs", ".php", ".shtml"}
 IMAGE_EXT = {".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".bmp", ".avif", ".ico", ".tif", ".tiff"}
@@ -44,7 +46,8 @@ class AttachmentStore:
     taken: dict[str, str] = field(default_factory=dict)  # dest rel (lower) -> source rel
     copies: dict[str, SourceFile] = field(default_factory=dict)  # dest rel -> source
     _repo_roots: dict[str, bool] = field(default_factory=dict)
-    _svg_safe: dict[str, str] = field(default_factory=dict)
+    _svg: dict[str, bytes | None] = field(default_factory=dict)  # source rel -> sanitised bytes
+    diagnostics: list[Diagnostic] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         for f in self.files:
@@ -103,19 +106,20 @@ class AttachmentStore:
         suffix = PurePosixPath(located.file.rel).suffix.lower()
         if suffix in UNSAFE_TO_SERVE:
             located.unsafe = f"{suffix} files could run code on the site"
-        elif suffix == ".svg":
-            located.unsafe = self._svg_problem(located.file)
         return located
 
-    def _svg_problem(self, file: SourceFile) -> str:
-        if file.rel not in self._svg_safe:
-            try:
-                data = file.path.read_bytes()[:5_000_000].decode("utf-8", "replace").lower()
-            except OSError:
-                data = ""
-            bad = re.search(r"<script|\son[a-z]+\s*=|javascript:|<foreignobject", data)
-            self._svg_safe[file.rel] = "the SVG contains script or event handlers" if bad else ""
-        return self._svg_safe[file.rel]
+    def content(self, file: SourceFile) -> bytes | None:
+        """The bytes to copy when they differ from the source file's: an SVG the sanitizer changed."""
+        if PurePosixPath(file.rel).suffix.lower() != ".svg":
+            return None
+        if file.rel not in self._svg:
+            text = file.path.read_bytes().decode("utf-8", "replace")
+            cleaned, removed = sanitize_svg(text)
+            if removed:
+                self.diagnostics.append(Diagnostic(
+                    "svg-sanitized", "removed from the SVG: " + ", ".join(removed), file.rel, None, "warning"))
+            self._svg[file.rel] = cleaned.encode("utf-8") if removed else None
+        return self._svg[file.rel]
 
     # ---------------------------------------------------------------- placing
     def place(self, file: SourceFile, page_dest: str) -> str:

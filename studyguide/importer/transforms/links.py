@@ -34,7 +34,8 @@ SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:|^//")
 UNSAFE_URL = re.compile(r"^\s*(javascript|vbscript|data\s*:\s*text/html|livescript)\s*:?", re.I)
 PATTERN = re.compile(
     r"(?P<wiki>(?P<wbang>!?)\[\[(?P<winner>[^\[\]\n]+?)\]\])"
-    r"|(?P<md>(?<!\\)(?P<mbang>!?)\[(?P<label>(?:[^\[\]\n]|\\[\[\]]|\[(?:[^\[\]\n]|\\[\[\]])*\])*)\]"
+    # A label may wrap onto the next line (CommonMark), but not across a blank line.
+    r"|(?P<md>(?<!\\)(?P<mbang>!?)\[(?P<label>(?:[^\[\]\n]|\n(?![ \t]*\n)|\\[\[\]]|\[(?:[^\[\]\n]|\\[\[\]])*\])*)\]"
     r"\((?P<dest><[^<>\n]*>|(?:[^()\s]|\([^()\s]*\))*)(?P<title>[ \t]+(?:\"[^\"\n]*\"|'[^'\n]*'|\([^()\n]*\)))?[ \t]*\))"
     r"|(?P<img><img\b(?P<iattrs>(?:\s+(?:\"[^\"]*\"|'[^']*'|[^'\">\s])*)*)\s*/?>)",
     re.I,
@@ -90,7 +91,7 @@ class Linker:
             return None
         if match.ambiguous and report:
             self.ctx.report("link-ambiguous", f"{raw}: several notes match; chose {match.rel} over "
-                            + ", ".join(match.ambiguous[:5]), line, "warning")
+                            + ", ".join(match.ambiguous[:5]), line, "warning" if match.warn else "info")
         return self.links.plans.get(match.rel)
 
     def anchor(self, target: NotePlan, fragments: tuple[str, ...], line: int, raw: str) -> str | None:
