@@ -11,9 +11,9 @@ from mkdocs.exceptions import PluginError
 from studyguide.case_schema import CaseSchemaError, CaseStudy, display_path, is_case_study, load_cases
 from studyguide import components
 from studyguide.checklist import case_checklist_html
-from studyguide.fences import iter_fences
 from studyguide.funnel import dump_yaml
 from studyguide.genai_budget import budget_markdown
+from studyguide.markdown import fenced_lines, scan_fences
 
 log = logging.getLogger("mkdocs.hooks.case_studies")
 
@@ -55,18 +55,19 @@ def on_page_markdown(markdown, page, config, files):
     lines = markdown.split("\n")
     where = display_path(page.file)
 
-    if any(line.strip().lower() == "## checklist" for line in _outside_fences(lines)):
+    inside = fenced_lines(markdown)
+    if any(line.strip().lower() == "## checklist" for i, line in enumerate(lines) if i not in inside):
         raise PluginError(f"{where}: remove the '## Checklist' section: the checklist is generated "
                           "from the front matter (standard items + `checklist:`) and appended by "
                           "the build")
 
-    empty = [f for f in iter_fences(lines) if f.lang == "funnel" and not f.body.strip()]
+    fences = scan_fences(markdown)
+    empty = [f for f in fences if f.lang == "funnel" and not f.body.strip()]
     if empty:
         # Fill from the bottom so earlier line numbers stay valid.
         for fence in reversed(empty):
             lines[fence.start:fence.end + 1] = _diagram(case, fence.indent, fence.fence)
-    elif not any(f.lang == "funnel" for f in iter_fences(lines)):
-        inside = _fenced(lines)
+    elif not any(f.lang == "funnel" for f in fences):
         at = next((i for i, line in enumerate(lines)
                    if i not in inside and line.strip().lower() == "## metrics"), len(lines))
         lines[at:at] = _diagram(case) + [""]
@@ -74,14 +75,3 @@ def on_page_markdown(markdown, page, config, files):
     html = case_checklist_html(case)
     return "\n".join(lines).rstrip("\n") + "\n\n## Checklist\n\n" + html
 
-
-def _fenced(lines):
-    inside = set()
-    for f in iter_fences(lines):
-        inside.update(range(f.start, f.end + 1))
-    return inside
-
-
-def _outside_fences(lines):
-    inside = _fenced(lines)
-    return [line for i, line in enumerate(lines) if i not in inside]

@@ -7,22 +7,12 @@ import logging
 
 from mkdocs.exceptions import PluginError
 
-from studyguide.case_schema import FRONT_MATTER_RE, display_path, is_case_study
-from studyguide.fences import convert_legacy_mermaid, iter_fences
+from studyguide.case_schema import display_path, is_case_study
 from studyguide.funnel import FunnelError, parse_funnel
+from studyguide.markdown import scan_fences, split_front_matter
+from studyguide.mermaid import convert_legacy_mermaid
 
 log = logging.getLogger("mkdocs.hooks.funnels")
-
-
-def _body_offset(source: str) -> int:
-    """Lines before the Markdown body that MkDocs hands to on_page_markdown (front matter)."""
-    source = source.lstrip("\ufeff")
-    match = FRONT_MATTER_RE.match(source)
-    if not match:
-        return 0
-    rest = source[match.end():]
-    stripped = rest.lstrip("\n")
-    return source[: match.end()].count("\n") + (len(rest) - len(stripped))
 
 
 def on_page_markdown(markdown, page, config, files):
@@ -32,17 +22,17 @@ def on_page_markdown(markdown, page, config, files):
         source = page.file.content_string
     except Exception:  # pragma: no cover - a file without a source
         source = markdown
-    offset = _body_offset(source)
-    source_lines = source.lstrip("\ufeff").split("\n")[offset:]
+    parts = split_front_matter(source)
+    body, body_line = parts.body, parts.body_line
     case_page = is_case_study(page.file.src_uri)
     problems = []
-    for fence in iter_fences(source_lines):
+    for fence in scan_fences(body):
         if fence.lang != "funnel":
             continue
         if not fence.body.strip() and case_page:
             continue  # filled from the front matter by hooks/case_studies.py
         try:
-            parse_funnel(fence.body, where=f"{where}:{fence.lineno + offset}")
+            parse_funnel(fence.body, where=f"{where}:{fence.lineno + body_line - 1}")
         except FunnelError as error:
             problems.append(str(error))
     if problems:

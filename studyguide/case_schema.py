@@ -29,6 +29,8 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from studyguide.markdown import frontmatter
+
 STEP_KEYS = (
     "clarify", "frame", "metrics", "data", "features", "model",
     "offline-eval", "serving", "deployment", "monitoring", "risks",
@@ -559,36 +561,22 @@ def yaml_locator(yaml_text: str, first_line: int = 1):
 # ---------------------------------------------------------------------------------------------
 # Loading
 
-FRONT_MATTER_RE = re.compile(r"\A-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*(?:\n|\Z)", re.S)
-
-
 def split_front_matter(path: str, text: str) -> tuple[dict, str, int]:
     """(front matter, body, line number where the body starts). Errors carry line numbers."""
-    text = text.lstrip("\ufeff")
-    match = FRONT_MATTER_RE.match(text)
-    if not match:
+    parts = frontmatter.split(text)
+    if parts.raw is None:
         raise CaseSchemaError(path, ["no YAML front matter: the file must start with a line '---', "
                                      "the fields, and a closing line '---'"])
     try:
-        data = yaml.safe_load(match.group(1))
-    except yaml.YAMLError as error:
-        # Line numbers in the file: the YAML starts on line 2, after the opening '---'.
-        problem_mark = getattr(error, "problem_mark", None)
-        context_mark = getattr(error, "context_mark", None)
-        mark = problem_mark or context_mark
-        where = f"line {mark.line + 2}" if mark is not None else "front matter"
-        detail = getattr(error, "problem", None) or str(error)
-        context = getattr(error, "context", None)
-        if context:
-            at = f" at line {context_mark.line + 2}" if context_mark is not None else ""
-            detail += f" ({context}{at})"
-        raise CaseSchemaError(path, [f"{where}: the front matter is not valid YAML: {detail}"]) \
+        data = frontmatter.parse(parts.raw, loader=yaml.SafeLoader)
+    except frontmatter.FrontMatterError as error:
+        where = f"line {error.line}" if error.line else "front matter"
+        raise CaseSchemaError(path, [f"{where}: the front matter is not valid YAML: {error.detail}"]) \
             from None
     if not isinstance(data, dict):
         raise CaseSchemaError(path, [f"front matter: expected a mapping of fields, "
                                      f"found {_found(data)}"])
-    body_line = text[: match.end()].count("\n") + 1
-    return data, text[match.end():], body_line
+    return data, parts.body, parts.body_line
 
 
 def load_case(path: str | Path, front_matter: dict, locate=None) -> CaseStudy:
@@ -607,9 +595,8 @@ def load_case_file(path: str | Path, text: str | None = None) -> CaseStudy:
     if text is None:
         text = path.read_text(encoding="utf-8")
     data, _body, _line = split_front_matter(str(path), text)
-    match = FRONT_MATTER_RE.match(text.lstrip("\ufeff"))
-    # The YAML starts on line 2, after the opening '---'.
-    return load_case(str(path), data, locate=yaml_locator(match.group(1), first_line=2))
+    parts = frontmatter.split(text)
+    return load_case(str(path), data, locate=yaml_locator(parts.raw, first_line=parts.yaml_line))
 
 
 def is_case_study(src_uri: str) -> bool:

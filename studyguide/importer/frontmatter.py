@@ -18,9 +18,11 @@ from typing import Any
 
 import yaml
 
+from studyguide.markdown import frontmatter as markdown_fm
+from studyguide.markdown.frontmatter import TextTimestampLoader
+
 from .report import Diagnostic
 
-FENCE = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
 CREATED_KEYS = ("created", "date created", "created_at", "creation date", "date", "ctime")
 UPDATED_KEYS = ("updated", "modified", "date modified", "last modified", "updated_at", "mtime", "lastmod")
 TAG_KEYS = ("tags", "tag")
@@ -37,47 +39,27 @@ class FrontMatter:
     diagnostics: list[Diagnostic] = field(default_factory=list)
 
 
-_SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when available: ~10x faster
 _SafeDumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
 
-class _Loader(_SafeLoader):
-    """SafeLoader that leaves timestamps as strings (we normalise them ourselves)."""
-
-
-_Loader.yaml_implicit_resolvers = {
-    key: [(tag, regexp) for tag, regexp in value if tag != "tag:yaml.org,2002:timestamp"]
-    for key, value in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
-
-
 def split(text: str, rel: str) -> FrontMatter:
-    match = FENCE.match(text)
-    if not match:
+    parts = markdown_fm.split(text)
+    if parts.raw is None:
         return FrontMatter({}, text, 1)
-    raw = match.group(1) or ""
-    body = text[match.end():]
-    body_line = text[: match.end()].count("\n") + 1
     try:
-        meta = yaml.load(raw, Loader=_Loader) if raw.strip() else {}  # noqa: S506 - a SafeLoader subclass
-    except Exception as error:  # yaml.YAMLError, and anything odd in a vault
-        line = getattr(getattr(error, "problem_mark", None), "line", None)
-        where = (line + 2) if isinstance(line, int) else 1
-        fm = FrontMatter({}, body, body_line, raw_invalid=raw)
+        meta = markdown_fm.parse(parts.raw, loader=TextTimestampLoader)
+    except markdown_fm.FrontMatterError as error:
+        fm = FrontMatter({}, parts.body, parts.body_line, raw_invalid=parts.raw)
         fm.diagnostics.append(Diagnostic("frontmatter-invalid",
-                                         f"malformed YAML front matter kept as a code block: {_first_line(error)}",
-                                         rel, where, "error"))
+                                         f"malformed YAML front matter kept as a code block: {error.summary}",
+                                         rel, error.line or 1, "error"))
         return fm
     if not isinstance(meta, dict):
-        fm = FrontMatter({}, body, body_line, raw_invalid=raw)
+        fm = FrontMatter({}, parts.body, parts.body_line, raw_invalid=parts.raw)
         fm.diagnostics.append(Diagnostic("frontmatter-invalid", "front matter is not a mapping; kept as a code block",
                                          rel, 1, "error"))
         return fm
-    return FrontMatter({str(k): v for k, v in meta.items()}, body, body_line)
-
-
-def _first_line(error: Exception) -> str:
-    return str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+    return FrontMatter({str(k): v for k, v in meta.items()}, parts.body, parts.body_line)
 
 
 # ---------------------------------------------------------------------------- dates

@@ -18,19 +18,18 @@ from dataclasses import dataclass
 from markdown.extensions.toc import slugify as toc_slugify
 
 from studyguide.links import LinkIndex
+from studyguide.markdown import split_front_matter
 
 NOTE_EXT = re.compile(r"\.(md|markdown|mdown|txt)$", re.I)
 # studyguide.links scans block ids and code in time that grows faster than the note (about 40 s for
 # a 256 KB note with an id on every line); bigger notes are indexed by front matter and headings.
 FULL_INDEX_LIMIT = 256 * 1024
-FRONT = re.compile(r"\A---[ \t]*\n.*?\n(?:---|\.\.\.)[ \t]*\n", re.S)
 
 
 def index_text(text: str) -> str:
     if len(text) <= FULL_INDEX_LIMIT:
         return text
-    front = FRONT.match(text)
-    head = front.group(0) if front else ""
+    head = split_front_matter(text).head
     headings = re.findall(r"(?m)^#{1,6}[ \t].*$", text[len(head):])
     return head + "\n\n".join(headings) + "\n"
 
@@ -87,12 +86,3 @@ class SharedIndex:
         if not fragments:
             return None
         return self.index.anchor(self.to_index.get(rel, rel), fragments).id
-
-    def title(self, rel: str) -> str | None:
-        note = self.index.note(self.to_index.get(rel, rel))
-        return note.title if note else None
-
-
-def build_index(notes: list[tuple[str, str]]) -> SharedIndex:
-    """``notes``: (source path, decoded text) of every note being imported."""
-    return SharedIndex(notes)

@@ -11,6 +11,7 @@ from typing import Callable
 
 from . import decode, discover, flavour, frontmatter, plan as planning
 from studyguide.links import VAULT_MARKER
+from studyguide.markdown import protected_ranges, relative_url, scan_headings
 
 from .linkindex import FULL_INDEX_LIMIT, SharedIndex
 from .protect import Masked
@@ -24,7 +25,6 @@ from .writer import HASH_PLACEHOLDER, UnsafePath, Writer
 # A note bigger than this is imported as it is (decoded, front matter unified), without the
 # syntax transforms, so a giant note cannot stall the run; it is reported.
 MAX_TRANSFORM_BYTES = 20 * 1024 * 1024
-H1 = re.compile(r"^#[ \t]+(.+?)[ \t]*#*[ \t]*$", re.M)
 TEMPLATE_NAME = re.compile(r"\{\{.*\}\}|<%.*%>")
 
 Progress = Callable[[int, int, str], None]
@@ -66,12 +66,9 @@ def check_paths(source: Path, dest: Path) -> tuple[Path, Path]:
 
 
 def first_h1(body: str) -> str | None:
-    masked = Masked().mask(body)
-    match = H1.search(masked)
-    if not match or "\x00" in match.group(1):
-        return None
-    title = planning.heading_text(match.group(1))
-    return title or None
+    """The text of the first level-1 heading outside code (the same rule as the site's titles)."""
+    h1 = next((h for h in scan_headings(body, protected_ranges(body)) if h.level == 1), None)
+    return h1.text if h1 is not None and h1.text else None
 
 
 def read_note(note: Note, vault_kind: str) -> bool:
@@ -139,7 +136,7 @@ def excalidraw_header(note: Note, ctx: NoteContext, store: AttachmentStore) -> s
     for suffix in (".svg", ".png"):
         located = store.locate("/" + base + suffix, note.file.rel)
         if located.file is not None and not located.unsafe:
-            url = planning.relative_url(ctx.dest, store.place(located.file, ctx.dest))
+            url = relative_url(ctx.dest, store.place(located.file, ctx.dest))
             return f"![{links_transform.escape_label(note.plan.title)}]({url})\n\n"
     ctx.report("excalidraw-no-export", "Excalidraw drawing without an exported .svg/.png; only its text is shown",
                None, "warning")

@@ -19,7 +19,6 @@ from pathlib import PurePosixPath
 
 MAX_SEGMENT = 80
 WINDOWS_RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(1, 10)), *(f"lpt{i}" for i in range(1, 10))}
-BLOCK_ID_END = re.compile(r"(?:^|[ \t])\^([A-Za-z0-9][A-Za-z0-9-]*)[ \t]*$")
 NOTE_EXT = re.compile(r"\.(md|markdown|mdown|txt)$", re.I)
 
 
@@ -50,16 +49,6 @@ class NotePlan:
     title: str
     name: str  # the name links use: stem, or Dendron hierarchy name
     aliases: list[str] = field(default_factory=list)
-
-
-def heading_text(raw: str) -> str:
-    """Approximate the text Python-Markdown renders for a heading (for matching and toc ids)."""
-    text = BLOCK_ID_END.sub("", raw)
-    text = re.sub(r"!?\[\[([^\]|]*\|)?([^\]]*)\]\]", r"\2", text)
-    text = re.sub(r"!?\[([^\]]*)\]\([^)]*\)", r"\1", text)
-    text = re.sub(r"<[^>]+>", "", text)
-    text = re.sub(r"(\*\*|__|\*|_|`|==|~~)", "", text)
-    return re.sub(r"\s+", " ", text).strip()
 
 
 def dendron_dest(name: str, has_children: bool, layout: str) -> list[str]:
@@ -97,19 +86,3 @@ def assign_destinations(plans: list[NotePlan], dendron_layout: str = "folders") 
         taken[dest.lower()] = plan.rel
         plan.dest = dest
     return renamed
-
-
-def relative_url(from_dest: str, to_dest: str) -> str:
-    """A relative link from one page (or file) in DEST to another, percent-encoding what needs it."""
-    from urllib.parse import quote
-
-    start = PurePosixPath(from_dest).parent
-    target = PurePosixPath(to_dest)
-    common = 0
-    for a, b in zip(start.parts, target.parent.parts):
-        if a != b:
-            break
-        common += 1
-    ups = [".."] * (len(start.parts) - common)
-    rest = list(target.parent.parts[common:]) + [target.name]
-    return quote("/".join(ups + rest), safe="/-._~")

@@ -1,19 +1,34 @@
-"""Protect code (fenced blocks, inline code spans) and HTML comments from the syntax transforms.
+"""Protect code and comments from the syntax transforms, using the Markdown core's scanner.
 
-``Masked.mask(text)`` replaces the *content* of each protected region with single-line tokens
-``\\x00<n>\\x00`` (one per line, newlines kept, so line numbers stay right); fence marker lines stay
-visible so block structure (blockquote prefixes, callouts) is still readable. ``unmask`` restores
-everything. Masking again after a transform protects regions the transform created (for example a
-Mermaid fence). Fences inside blockquotes (``> ```py``) are recognised.
+``Masked.mask(text)`` replaces what ``studyguide.markdown.code`` calls code, math or a comment
+with single-line tokens ``\\x00<n>\\x00`` (one per line, newlines kept, so line numbers stay
+right). Fence marker lines and block-quote prefixes stay visible, so block structure (callouts,
+quotes) is still readable. ``unmask`` restores everything. Masking again after a transform
+protects regions the transform created (for example a Mermaid fence). So the importer and the
+wiki-link hook agree on what is code.
 """
 from __future__ import annotations
 
 import re
 
+from studyguide.markdown.code import Range, protected_ranges, scan_fences
+
 TOKEN = re.compile(r"\x00(\d+)\x00")
-FENCE_OPEN = re.compile(r"^((?:[ \t]*>)*[ \t]{0,3})(`{3,}|~{3,})(.*)$")
-COMMENT = re.compile(r"<!--.*?-->", re.S)
-INLINE_CODE = re.compile(r"(?<!`)(`+)(?!`)(.+?)(?<!`)\1(?!`)")
+
+
+def _outside(ranges: list[Range], holes: list[Range]) -> list[Range]:
+    """``ranges`` minus ``holes`` (both sorted)."""
+    out: list[Range] = []
+    for start, end in ranges:
+        for hole_start, hole_end in holes:
+            if hole_end <= start or hole_start >= end:
+                continue
+            if hole_start > start:
+                out.append((start, hole_start))
+            start = max(start, hole_end)
+        if start < end:
+            out.append((start, end))
+    return out
 
 
 class Masked:
@@ -24,45 +39,29 @@ class Masked:
         self.store.append(content)
         return f"\x00{len(self.store) - 1}\x00"
 
-    def _token_lines(self, content: str) -> str:
-        return "\n".join(self._token(part) if part else "" for part in content.split("\n"))
-
     def mask(self, text: str) -> str:
-        text = self._mask_fences(text)
-        text = COMMENT.sub(lambda m: self._token_lines(m.group(0)), text)
-        return self._mask_inline(text)
-
-    def _mask_fences(self, text: str) -> str:
-        lines = text.split("\n")
-        out: list[str] = []
-        i = 0
-        while i < len(lines):
-            match = FENCE_OPEN.match(lines[i])
-            if not match or (match.group(2)[0] == "`" and "`" in match.group(3)):
-                out.append(lines[i])
-                i += 1
-                continue
-            prefix, marker = match.group(1), match.group(2)
-            depth = prefix.count(">")
-            out.append(lines[i])
-            i += 1
-            close = re.compile(r"^(?:[ \t]*>){%d}[ \t]{0,3}%s%s*[ \t]*$" % (depth, re.escape(marker[0]), re.escape(marker)))
-            while i < len(lines) and not close.match(lines[i]):
-                line = lines[i]
-                strip = re.match(r"^(?:[ \t]*>){%d}[ \t]?" % depth, line) if depth else None
-                if depth and not strip:
-                    break  # the blockquote ended: so did the fence
-                keep = strip.group(0) if strip else ""
-                rest = line[len(keep):]
-                out.append(keep + (self._token(rest) if rest else ""))
-                i += 1
-            if i < len(lines) and close.match(lines[i]):
-                out.append(lines[i])
-                i += 1
-        return "\n".join(out)
-
-    def _mask_inline(self, text: str) -> str:
-        return INLINE_CODE.sub(lambda m: self._token(m.group(0)), text)
+        spans: list[Range] = []  # what becomes a token; never crosses a line break
+        fences = scan_fences(text)
+        for fence in fences:
+            depth = fence.prefix.count(">")
+            pos = fence.start_offset
+            for number, line in enumerate(text[fence.start_offset:fence.end_offset].split("\n")):
+                if fence.start < fence.start + number < fence.end or (not fence.closed and number):
+                    keep = re.match(r"(?:[ \t]*>[ \t]?){%d}" % depth, line).end() if depth else 0
+                    if len(line) > keep:
+                        spans.append((pos + keep, pos + len(line)))
+                pos += len(line) + 1
+        fenced = [(f.start_offset, f.end_offset) for f in fences]
+        for start, end in _outside(protected_ranges(text), fenced):
+            for piece in re.finditer(r"[^\n]+", text[start:end]):
+                spans.append((start + piece.start(), start + piece.end()))
+        out, pos = [], 0
+        for start, end in sorted(spans):
+            out.append(text[pos:start])
+            out.append(self._token(text[start:end]))
+            pos = end
+        out.append(text[pos:])
+        return "".join(out)
 
     def unmask(self, text: str) -> str:
         # Tokens can nest (a region masked twice); resolve until none is left.

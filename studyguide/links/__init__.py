@@ -37,14 +37,14 @@ would open another note (details in ``resolve.py``).
 """
 from __future__ import annotations
 
-from .index import (VAULT_MARKER, Block, Heading, LinkIndex, Note, default_slugify, make_note,
-                    namespace_roots, split_front_matter)
+from studyguide.markdown import WikiLink, default_slugify, find_block_markers, find_links, parse_link, protected_ranges
+
+from .index import VAULT_MARKER, Block, LinkIndex, Note, make_note, namespace_roots
 from .resolve import Anchor, Resolution, clean_target
-from .syntax import WikiLink, find_block_markers, find_links, parse_link, protected_ranges
 from .rewrite import Diagnostic, LinkRecord, RewriteResult, rewrite
 
 __all__ = [
-    "VAULT_MARKER", "Anchor", "Block", "Diagnostic", "Heading", "LinkIndex", "LinkRecord", "Note", "Resolution",
+    "VAULT_MARKER", "Anchor", "Block", "Diagnostic", "LinkIndex", "LinkRecord", "Note", "Resolution",
     "RewriteResult", "WikiLink", "clean_target", "default_slugify", "find_block_markers",
-    "find_links", "make_note", "namespace_roots", "parse_link", "protected_ranges", "rewrite", "split_front_matter",
+    "find_links", "make_note", "namespace_roots", "parse_link", "protected_ranges", "rewrite",
 ]

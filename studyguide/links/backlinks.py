@@ -10,19 +10,20 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Callable
 
-from .index import MARKDOWN_LINK, LinkIndex, Note
-from .syntax import WikiLink
+from studyguide.markdown.headings import MARKDOWN_LINK
+from studyguide.markdown.wikilinks import BLOCK_ID_SUFFIX, WIKILINK, WikiLink, parse_link
+
+from .index import LinkIndex, Note
 
 HEADING = "Linked from"
 _ITEM = re.compile(r"^[ \t]*(?:>[ \t]*)*(?:[-*+]|\d+[.)])[ \t]+(?:\[[ xX]\][ \t]+)?")
 _ITEM_AT = re.compile(r"[ \t]*(?:>[ \t]*)*(?:[-*+]|\d+[.)])[ \t]+")  # for match(text, pos)
 _QUOTE = re.compile(r"^[ \t]*(?:>[ \t]?)+")
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]]*\s+(?=[A-Z0-9\"'(\[*_])")
-_WIKI = re.compile(r"!?\[\[((?:[^\[\]\n\\]|\\.)+?)\]\]")
 _MARKUP = re.compile(r"\*\*|__|(?<!\w)[*_](?=\S)|(?<=\S)[*_](?!\w)|==|`|\{[^}]*\}|<[^>]+>")
-_BLOCK_ID = re.compile(r"[ \t]+\^[A-Za-z0-9-]+[ \t]*$", re.M)
 _ADMONITION = re.compile(r"^(?:!!!|\?\?\?\+?|===)[ \t]*[\w-]*[ \t]*")
 _MARKUP_TRIGGER = re.compile(r"[*_=`{<]")
 MAX_CONTEXT = 280
@@ -37,13 +38,11 @@ class Backlink:
     context: str  # plain text around the link; the link's own label is wrapped in \x01 ... \x02
 
 
+@lru_cache(maxsize=4096)
 def _label_of(inner: str) -> str:
-    parts = re.split(r"\\?\|", inner) if "\\" in inner else inner.split("|")
-    target = parts[0].split("#")[0].strip()
-    if len(parts) > 1 and parts[-1].strip():
-        return parts[1].strip()
-    frags = [f for f in parts[0].split("#")[1:] if f.strip() and not f.startswith("^")]
-    return frags[-1].strip() if frags and not target else (target or parts[0].strip("#"))
+    """What ``[[inner]]`` shows when nothing better is known (its label, else its target)."""
+    link = parse_link(f"[[{inner}]]")
+    return link.shown() if link is not None else inner
 
 
 def context_of(body: str, link: WikiLink, label: str | None = None,
@@ -86,7 +85,7 @@ def context_of(body: str, link: WikiLink, label: str | None = None,
     start, end = max(start, link.start - WINDOW), min(end, link.end + WINDOW)
     before, after = body[start:link.start], body[link.end:end]
     # Mark the link itself, flatten the rest to text.
-    shown = link.label or label or _label_of(link.raw.lstrip("!")[2:-2])
+    shown = link.label or label or link.shown()
     marked = _flatten(before, label_for) + "\x01" + _flatten(shown, label_for) + "\x02" \
         + _flatten(after, label_for)
     marked = " ".join(_QUOTE.sub("", _ITEM.sub("", row)).strip() for row in marked.split("\n"))
@@ -98,11 +97,11 @@ def context_of(body: str, link: WikiLink, label: str | None = None,
 def _flatten(text: str, label_for: Callable[[str], str] = _label_of) -> str:
     if "[" in text:
         if "[[" in text:
-            text = _WIKI.sub(lambda m: label_for(m.group(1)), text)
+            text = WIKILINK.sub(lambda m: label_for(m.group(2)), text)
         if "](" in text:
             text = MARKDOWN_LINK.sub(r"\1", text)
     if "^" in text:
-        text = _BLOCK_ID.sub("", text)
+        text = "\n".join(BLOCK_ID_SUFFIX.sub("", line) for line in text.split("\n"))
     if _MARKUP_TRIGGER.search(text):
         text = _MARKUP.sub("", text)
     return text
@@ -136,24 +135,23 @@ def collect(index: LinkIndex, links_of: Callable[[Note], list[WikiLink]]) -> dic
     found: dict[str, dict[tuple[str, str], Backlink]] = {}
 
     def label_for(source: str) -> Callable[[str], str]:
+        known: dict[str, str] = {}  # a page repeats its links: parse and resolve each once
+
         def label(inner: str) -> str:
-            parts = re.split(r"\\?\|", inner) if "\\" in inner or "|" in inner else [inner]
-            if len(parts) > 1 and parts[1].strip():
-                return parts[1].strip()
-            target = parts[0].split("#")[0]
-            res = index.resolve(target, source) if target.strip() else None
-            note = index.notes.get(res.path) if res is not None and res.found else None
-            return note.title if note is not None else _label_of(inner)
+            if inner in known:
+                return known[inner]
+            link = parse_link(f"[[{inner}]]")
+            if link is None:
+                return inner
+            res, _, written = index.resolve_link(link, source)
+            note = index.notes.get(res.path) if res.found and not written else None
+            known[inner] = written or (note.title if note is not None else link.shown())
+            return known[inner]
         return label
 
     for note in index.notes.values():
         for link in links_of(note):
-            target = link.target
-            res = index.resolve(target, note.path) if target else None
-            if (res is None or not res.found) and link.parts and not link.embed:
-                alt = index.resolve(link.parts[-1].split("#")[0], note.path)  # Dendron label-first
-                if alt.found:
-                    res = alt
+            res = index.resolve_link(link, note.path)[0] if link.target else None
             if res is None or not res.found or res.path == note.path or res.path not in index.notes:
                 continue
             target_note = index.notes[res.path]

@@ -13,17 +13,11 @@ from __future__ import annotations
 
 import re
 
-from .index import Note
-from .syntax import BlockMarker
+from studyguide.markdown.lines import line_bounds
+from studyguide.markdown.wikilinks import BlockMarker
 
 Edit = tuple[int, int, str]
 _PREFIX = re.compile(r"[ \t]*(?:>[ \t]?)*")
-
-
-def _line_bounds(text: str, offset: int) -> tuple[int, int]:
-    start = text.rfind("\n", 0, offset) + 1
-    end = text.find("\n", offset)
-    return start, len(text) if end == -1 else end
 
 
 def _previous_block_start(text: str, line_start: int) -> int | None:
@@ -53,7 +47,7 @@ def block_edits(text: str, markers: list[BlockMarker], heading_lines: set[int],
     """
     edits: list[Edit] = []
     for marker in markers:
-        line_start, line_end = _line_bounds(text, marker.start)
+        line_start, line_end = line_bounds(text, marker.start)
         if marker.standalone:
             # Remove the whole `^id` line (keep the newline that ends the previous line).
             end = line_end + 1 if line_end < len(text) else line_end
@@ -81,13 +75,3 @@ def block_edits(text: str, markers: list[BlockMarker], heading_lines: set[int],
                 prefix = prefix + " " * len(item.group(0))
             edits.append((marker.start, marker.end, f"\n{prefix}{{: #^{marker.block_id} }}"))
     return edits
-
-
-def heading_line_starts(note: Note | None, text: str, protected) -> set[int]:
-    """Offsets of heading lines in ``text`` (re-scanned: ``text`` may differ from the note body)."""
-    from .index import _ATX
-    from .syntax import in_ranges
-
-    if "#" not in text:
-        return set()
-    return {m.start() for m in _ATX.finditer(text) if not in_ranges(m.start(), protected)}

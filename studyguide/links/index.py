@@ -8,34 +8,21 @@ O(1) apart from the tie-break over the (few) candidates that share a name.
 """
 from __future__ import annotations
 
-import html
-import posixpath
 import re
+import posixpath
 from dataclasses import dataclass, field
 from typing import Callable, Iterable
 
-import yaml
+from studyguide.markdown import frontmatter
+from studyguide.markdown.code import protected_ranges
+from studyguide.markdown.headings import Heading, Slugify, default_slugify, scan_headings
+from studyguide.markdown.lines import LineMap
+from studyguide.markdown.wikilinks import WikiLink, find_block_markers, find_links, label_first, split_target
 
-from .syntax import find_block_markers, find_links, in_ranges, protected_ranges
+from .names import norm, strip_note_suffix
+from .resolve import Resolution, resolve_anchor, resolve_target
 
-Slugify = Callable[[str, str], str]
-_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: same result, faster
-
-NOTE_SUFFIXES = (".md", ".markdown")
-_FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?\r?\n)?(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S)
-_ATX = re.compile(r"^[ \t]*(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$", re.M)
-_SETEXT = re.compile(r"^(?P<text>[^\n]*\S)[ \t]*\n[ \t]{0,3}(?P<rule>=+|-+)[ \t]*$", re.M)
-_HEADER_ATTRS = re.compile(r"[ \t]*\{:?[ \t]*([^}]*)\}[ \t]*$")
-_BLOCK_SUFFIX = re.compile(r"[ \t]+\^[A-Za-z0-9][A-Za-z0-9-]*[ \t]*$")
-# A Markdown link or image; group 1 is the text shown. Shared with backlinks (context flattening).
-MARKDOWN_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
-_WIKI = re.compile(r"!?\[\[([^\]|]*?)(?:(?:\\?\|)([^\]]*))?\]\]")
-_TAGS = re.compile(r"<[^>]+>")
-_EMPHASIS = re.compile(r"\*+|(?<!\w)_+|_+(?!\w)|==|\^\^|~~|`")
-_SPACES = re.compile(r"\s+")
 _ITEM_LINE = re.compile(r"[ \t]*(?:>[ \t]*)*(?:[-*+]|\d+[.)])[ \t]")
-_MARKUP_CHARS = frozenset("[]<>*_=^~`&")
-
 
 # `studyguide import` writes this file at the root of each imported vault. MkDocs excludes dot
 # files from the site, but hooks see them: the folder becomes a link namespace and is kept
@@ -46,57 +33,6 @@ VAULT_MARKER = ".studyguide-vault.yml"
 def namespace_roots(paths: Iterable[str]) -> list[str]:
     """The folders (docs-relative) that hold a ``VAULT_MARKER``, among ``paths``."""
     return sorted(posixpath.dirname(p) for p in paths if posixpath.basename(p) == VAULT_MARKER)
-
-
-def default_slugify() -> tuple[Slugify, str]:
-    """Python-Markdown's own ``toc`` slugify and separator (what MkDocs uses unless configured)."""
-    from markdown.extensions.toc import slugify
-    return slugify, "-"
-
-
-def norm(text: str) -> str:
-    """Case- and whitespace-insensitive form of a name, title or heading."""
-    if "  " in text or "\t" in text or "\n" in text:
-        text = _SPACES.sub(" ", text)
-    return text.strip().casefold()
-
-
-def strip_note_suffix(path: str) -> str:
-    lower = path.lower()
-    for suffix in NOTE_SUFFIXES:
-        if lower.endswith(suffix):
-            return path[: -len(suffix)]
-    return path
-
-
-def heading_plain_text(raw: str) -> str:
-    """The text the ``toc`` extension sees for a heading written as ``raw`` Markdown."""
-    if not _MARKUP_CHARS.intersection(raw):
-        return " ".join(raw.split())
-    text = _WIKI.sub(lambda m: (m.group(2) or m.group(1)).strip(), raw)
-    text = MARKDOWN_LINK.sub(r"\1", text)
-    text = _TAGS.sub("", text)
-    text = _EMPHASIS.sub("", text)
-    return html.unescape(_SPACES.sub(" ", text).strip())
-
-
-def unique_id(slug: str, used: set[str]) -> str:
-    """``markdown.extensions.toc.unique``: append ``_1``, ``_2``... until unused."""
-    while slug in used or not slug:
-        match = re.match(r"^(.*)_([0-9]+)$", slug)
-        slug = f"{match.group(1)}_{int(match.group(2)) + 1}" if match else f"{slug}_1"
-    used.add(slug)
-    return slug
-
-
-@dataclass(frozen=True)
-class Heading:
-    level: int
-    text: str  # plain text, as shown
-    id: str  # the id the toc extension gives it
-    start: int  # offset of the heading line in the note body
-    end: int  # offset just after the heading line
-    section_end: int  # offset where the next heading of the same or higher level starts
 
 
 @dataclass(frozen=True)
@@ -129,20 +65,6 @@ class Note:
         return posixpath.dirname(self.path)
 
 
-def split_front_matter(markdown: str) -> tuple[dict, str, int]:
-    """(front matter dict, body, 1-based line of the body's first line)."""
-    match = _FRONT_MATTER.match(markdown)
-    if not match:
-        return {}, markdown, 1
-    try:
-        meta = yaml.load(match.group(1) or "", Loader=_YAML_LOADER) or {}
-    except yaml.YAMLError:
-        meta = {}
-    if not isinstance(meta, dict):
-        meta = {}
-    return meta, markdown[match.end():], match.group(0).count("\n") + 1
-
-
 def _aliases(meta: dict) -> tuple[str, ...]:
     found: list[str] = []
     for key in ("aliases", "alias"):
@@ -154,62 +76,12 @@ def _aliases(meta: dict) -> tuple[str, ...]:
     return tuple(a for a in found if a)
 
 
-def scan_headings(body: str, protected, slugify: Slugify, separator: str) -> list[Heading]:
-    """Headings in document order with their toc ids (explicit ``{#id}`` wins, as in toc)."""
-    found: list[tuple[int, int, int, str, str | None]] = []  # start, end, level, text, explicit id
-    if "#" in body:
-        for match in _ATX.finditer(body):
-            if not in_ranges(match.start(), protected):  # code spans *inside* the line are fine
-                raw = match.group(2) or ""
-                found.append((match.start(), match.end(), len(match.group(1)), *_heading_parts(raw)))
-    if "\n=" in body or "\n-" in body:
-        for match in _SETEXT.finditer(body):
-            if in_ranges(match.start(), protected) or in_ranges(match.start("rule"), protected):
-                continue
-            text = match.group("text")
-            stripped = text.lstrip()
-            if (stripped.startswith(("#", "-", "*", "+", ">", "|", "!!!", "???", "<", "```", "~~~"))
-                    or re.match(r"\d+[.)]\s", stripped) or len(text) - len(stripped) >= 4):
-                continue
-            line_start = match.start()
-            if line_start > 0 and body[line_start - 1] == "\n" and line_start > 1 \
-                    and body[line_start - 2] != "\n":
-                continue  # a paragraph's continuation line: not a heading on its own
-            level = 1 if match.group("rule")[0] == "=" else 2
-            found.append((match.start(), match.end(), level, *_heading_parts(text.strip())))
-    found.sort()
-    used = {explicit for *_, explicit in found if explicit}
-    headings: list[Heading] = []
-    ids: list[str] = []
-    for _, _, _, text, explicit in found:
-        ids.append(explicit if explicit else unique_id(slugify(text, separator), used))
-    for i, (start, end, level, text, _) in enumerate(found):
-        section_end = len(body)
-        for later in found[i + 1:]:
-            if later[2] <= level:
-                section_end = later[0]
-                break
-        headings.append(Heading(level, text, ids[i], start, min(end + 1, len(body)), section_end))
-    return headings
-
-
-def _heading_parts(raw: str) -> tuple[str, str | None]:
-    raw = _BLOCK_SUFFIX.sub("", raw)
-    explicit = None
-    attrs = _HEADER_ATTRS.search(raw)
-    if attrs:
-        for token in attrs.group(1).split():
-            if token.startswith("#"):
-                explicit = token[1:]
-        raw = raw[: attrs.start()]
-    return heading_plain_text(raw), explicit
-
-
-class _Lines:
-    """Line starts, and for each line the start of its block (run of non-blank lines): O(lines)."""
+class _Blocks(LineMap):
+    """For each line, the start of its block (run of non-blank lines), and the nearest non-blank
+    line before it: O(lines)."""
 
     def __init__(self, text: str) -> None:
-        self.starts = [0] + [m.end() for m in re.finditer("\n", text)]
+        super().__init__(text)
         self.blank = [not text[a:b].strip() for a, b in zip(self.starts, self.starts[1:] + [len(text)])]
         self.block = []
         for i, start in enumerate(self.starts):
@@ -221,10 +93,6 @@ class _Lines:
             if not blank:
                 last = i
 
-    def index(self, offset: int) -> int:
-        import bisect
-        return bisect.bisect_right(self.starts, offset) - 1
-
 
 def scan_blocks(body: str, protected, headings: list[Heading]) -> dict[str, Block]:
     markers = find_block_markers(body, protected)
@@ -232,7 +100,7 @@ def scan_blocks(body: str, protected, headings: list[Heading]) -> dict[str, Bloc
         return {}
     blocks: dict[str, Block] = {}
     heading_at = {h.start: h for h in headings}
-    lines = _Lines(body)
+    lines = _Blocks(body)
     for marker in markers:
         i = lines.index(marker.start)
         line_start = lines.starts[i]
@@ -261,7 +129,7 @@ def scan_blocks(body: str, protected, headings: list[Heading]) -> dict[str, Bloc
 
 
 def make_note(path: str, markdown: str, slugify: Slugify, separator: str) -> Note:
-    meta, body, body_line = split_front_matter(markdown)
+    meta, body, body_line = frontmatter.read(markdown)
     protected = protected_ranges(body)
     headings = scan_headings(body, protected, slugify, separator)
     title = meta.get("title")
@@ -392,7 +260,7 @@ class LinkIndex:
         return shown[:limit]
 
     # The resolution rule lives in resolve.py; these are the public entry points.
-    def resolve(self, target: str, source: str | None = None):
+    def resolve(self, target: str, source: str | None = None) -> Resolution:
         """Which note/attachment ``target`` means when written in ``source`` (a ``Resolution``)."""
         folder = self._folders.get(source)
         if folder is None:
@@ -400,14 +268,27 @@ class LinkIndex:
         key = (target, folder)  # the folder fixes the namespace and the relative paths too
         found = self._resolved.get(key)
         if found is None:
-            from .resolve import resolve_target
             found = resolve_target(self, target, source)
             if found.rule != "self":  # "this page" depends on the page, not only its folder
                 self._resolved[key] = found
         return found
 
+    def resolve_link(self, link: WikiLink, source: str) -> tuple[Resolution, tuple[str, ...], str | None]:
+        """(resolution, fragments, label) of a parsed link, read in Dendron's label-first order
+        (``[[label|note]]``) when that applies (``studyguide.markdown.wikilinks.label_first``)."""
+        if not link.target:
+            return self.resolve("", source), link.fragments, link.label
+        if label_first(link, lambda name: self._rule(name, source)):
+            target, fragments = split_target(link.parts[0])
+            return (self.resolve(target, source), fragments,
+                    link.target + "".join("#" + f for f in link.fragments))
+        return self.resolve(link.target, source), link.fragments, link.label
+
+    def _rule(self, target: str, source: str) -> str | None:
+        found = self.resolve(target, source)
+        return found.rule if found.found else None
+
     def anchor(self, path: str, fragments):
-        from .resolve import resolve_anchor
         return resolve_anchor(self, path, tuple(fragments))
 
 

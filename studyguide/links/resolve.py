@@ -24,9 +24,13 @@ import difflib
 import posixpath
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 from urllib.parse import unquote
 
-from .index import LinkIndex, norm, strip_note_suffix
+from .names import norm, strip_note_suffix
+
+if TYPE_CHECKING:  # the index calls in here; this module only reads its tables
+    from .index import LinkIndex
 
 _DENDRON_VAULT = re.compile(r"^dendron://[^/]*/")
 

@@ -16,14 +16,17 @@ import html
 import posixpath
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
-from urllib.parse import quote
+
+from studyguide.markdown.code import protected_ranges
+from studyguide.markdown.headings import heading_lines
+from studyguide.markdown.lines import LineMap
+from studyguide.markdown.urls import relative_url as href
+from studyguide.markdown.wikilinks import WikiLink, find_block_markers, find_links
 
 from . import transclude
-from .blocks import block_edits, heading_line_starts
+from .blocks import block_edits
 from .index import LinkIndex
 from .resolve import Anchor, Resolution
-from .syntax import LineMap, WikiLink, find_block_markers, find_links, protected_ranges
 
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".avif", ".bmp", ".ico")
 _SIZE = re.compile(r"^(\d+)(?:x(\d+))?$")
@@ -60,17 +63,6 @@ class RewriteResult:
     edits: list[tuple[int, int, str]] = field(default_factory=list)  # on the input text
 
 
-@lru_cache(maxsize=65536)
-def _rel_url(from_dir: str, target: str) -> str:
-    return quote(posixpath.relpath(target, from_dir or "."), safe="/")
-
-
-def href(from_page: str, target: str, anchor: str | None = None) -> str:
-    """Relative, %-encoded URL of ``target`` (a docs path) from the page ``from_page``."""
-    url = _rel_url(posixpath.dirname(from_page), target)
-    return url + (f"#{anchor}" if anchor else "")
-
-
 def _md_label(text: str) -> str:
     if "[" not in text and "]" not in text:
         return text
@@ -97,7 +89,7 @@ class _Rewriter:
         edits = [(link.start, link.end, self.link(link)) for link in links]
         markers = find_block_markers(markdown, protected)
         if markers:
-            edits += block_edits(markdown, markers, heading_line_starts(None, markdown, protected),
+            edits += block_edits(markdown, markers, heading_lines(markdown, protected),
                                  strip=self.strip_blocks)
         edits.sort(key=lambda e: (e[0], e[1]))
         out, pos, applied = [], 0, []
@@ -131,23 +123,8 @@ class _Rewriter:
             self.warn(link, f"wiki-link {link.raw}: {listed} ({why})", "info")
 
     # -- links -------------------------------------------------------------------------------
-    def resolve(self, link: WikiLink) -> tuple[Resolution | None, tuple[str, ...], str | None]:
-        """(resolution, fragments, label), trying Dendron's label-first order when needed."""
-        label = link.label
-        if not link.target:
-            return self.index.resolve("", self.source), link.fragments, label
-        res = self.index.resolve(link.target, self.source)
-        right = link.parts[-1] if link.parts and not link.embed else ""
-        if right and (right.startswith("dendron://") or not res.found):
-            target, _, frag = right.partition("#")
-            alt = self.index.resolve(target, self.source)
-            if alt.found:
-                written = link.target + "".join("#" + f for f in link.fragments)
-                return alt, tuple(f.strip() for f in frag.split("#") if f.strip()), written
-        return res, link.fragments, label
-
     def link(self, link: WikiLink) -> str:
-        res, fragments, label = self.resolve(link)
+        res, fragments, label = self.index.resolve_link(link, self.source)
         if not res.found:
             return self.missing(link, label)
         if len(res.candidates) > 1 and res.rule != "self":

@@ -11,12 +11,14 @@ from __future__ import annotations
 import posixpath
 import re
 
-from .index import Note, _ATX, _HEADER_ATTRS, _BLOCK_SUFFIX, heading_plain_text
-from .syntax import in_ranges, open_ranges, protected_ranges
+from studyguide.markdown.code import in_ranges, open_ranges, protected_ranges
+from studyguide.markdown.headings import ATX, heading_parts
+from studyguide.markdown.urls import is_external
+
+from .index import Note
 
 MAX_DEPTH = 3
 _MD_LINK_DEST = re.compile(r"(\]\()(<?)([^)\s>]+)")
-_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 
 
 def extract(note: Note, fragments: tuple[str, ...], anchor_id: str | None) -> tuple[str, int]:
@@ -56,7 +58,7 @@ def rebase_links(text: str, origin: str, page: str) -> str:
     for start, end in open_ranges(text, protected):
         for match in _MD_LINK_DEST.finditer(text, start, end):
             dest = match.group(3)
-            if dest.startswith("/") or _SCHEME.match(dest):
+            if dest.startswith("/") or is_external(dest):
                 continue
             if dest.startswith("#"):
                 new = posixpath.relpath(origin, page_dir or ".") + dest
@@ -78,16 +80,12 @@ def demote_headings(text: str) -> str:
         return text
     protected = protected_ranges(text)
     out, pos = [], 0
-    for match in _ATX.finditer(text):
+    for match in ATX.finditer(text):
         if in_ranges(match.start(), protected):
             continue
-        raw = _BLOCK_SUFFIX.sub("", match.group(2) or "")
-        attrs = _HEADER_ATTRS.search(raw)
-        if attrs:
-            raw = raw[:attrs.start()]
         indent = match.group(0)[: len(match.group(0)) - len(match.group(0).lstrip())]
         out.append(text[pos:match.start()])
-        plain = heading_plain_text(raw)
+        plain, _ = heading_parts(match.group(2) or "")
         out.append(f"{indent}**{plain}**" if plain else "")
         pos = match.end()
     out.append(text[pos:])

@@ -1,9 +1,9 @@
 """The importer resolves with the site's resolver (studyguide.links), through a thin adapter."""
-from studyguide.importer.linkindex import build_index
+from studyguide.importer.linkindex import SharedIndex
 
 
 def index():
-    return build_index([
+    return SharedIndex([
         ("Notes/Meeting.md", "# Weekly"), ("Archive/Meeting.md", "# Old"), ("guide.txt", "plain"),
         ("guide.md", "# A Markdown guide"),
         ("seed.Product Management.Book.md", "---\ntitle: Book\naliases: [PSB]\n---\n## Goals ^g\n\npara ^p\n"),

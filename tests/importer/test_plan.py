@@ -1,6 +1,6 @@
 import pytest
 
-from studyguide.importer.plan import NotePlan, assign_destinations, heading_text, relative_url, slug
+from studyguide.importer.plan import NotePlan, assign_destinations, slug
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -40,14 +40,3 @@ def test_collisions_get_numbered_in_source_order():
     renamed = assign_destinations(plans)
     assert [p.dest for p in plans] == ["my-note.md", "my-note-3.md", "my-note-2.md", "sub-dir/x.md"]  # sorted: "My Note", "my note", "my-note"
     assert len(renamed) == 2
-
-
-def test_relative_url():
-    assert relative_url("a/b/c.md", "a/d/e f.md") == "../d/e%20f.md"
-    assert relative_url("x.md", "y/z.md") == "y/z.md"
-    assert relative_url("a/b.md", "c.md") == "../c.md"
-
-
-def test_heading_text_for_titles():
-    assert heading_text("Goals ^goals") == "Goals"
-    assert heading_text("**Bold** [[a|Link]] [x](y.md) `code` <b>t</b>") == "Bold Link x code t"

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from studyguide.links import LinkIndex
 from studyguide.links.backlinks import collect, context_of, render
-from studyguide.links.syntax import find_links
+from studyguide.markdown import find_links
 
 
 def index_of(notes):

@@ -4,7 +4,8 @@ from __future__ import annotations
 import markdown
 
 from studyguide.links import LinkIndex
-from studyguide.links.index import make_note, split_front_matter
+from studyguide.links.index import make_note
+from studyguide.markdown.frontmatter import read as split_front_matter
 
 
 def slug(text, sep):

@@ -2,23 +2,12 @@
 comments replaced by tokens, see ``protect.py``) that reports what it did through ``ctx``."""
 from __future__ import annotations
 
-import bisect
-import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from studyguide.markdown.lines import LineMap
+
 from ..report import Diagnostic
-
-
-class LineMap:
-    """Offset -> 1-based line number in O(log n)."""
-
-    def __init__(self, text: str, offset: int = 0) -> None:
-        self.starts = [m.end() for m in re.finditer("\n", text)]
-        self.offset = offset
-
-    def line(self, pos: int) -> int:
-        return bisect.bisect_right(self.starts, pos) + 1 + self.offset
 
 
 @dataclass
@@ -28,6 +17,10 @@ class NoteContext:
     line_offset: int = 0  # lines before the body (front matter)
     diagnostics: list[Diagnostic] = field(default_factory=list)
     links: Any = None  # transforms.links.LinkContext, set by the pipeline
+
+    def lines(self, text: str) -> LineMap:
+        """Offset in the body ``text`` -> line of the source file."""
+        return LineMap(text, self.line_offset + 1)
 
     def report(self, code: str, message: str, line: int | None = None, severity: str = "warning") -> None:
         self.diagnostics.append(Diagnostic(code, message, self.rel, line, severity))

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from . import LineMap, NoteContext
+from . import NoteContext
 
 HEAD = re.compile(r"^(?P<indent>[ \t]*)>[ \t]?\[!(?P<type>[A-Za-z][\w-]*)\](?P<fold>[+-]?)[ \t]*(?P<title>.*)$")
 # Material's admonition types and aliases (these are styled); anything else maps to "note".
@@ -17,7 +17,7 @@ KNOWN = {
 }
 
 
-def _convert(lines: list[str], ctx: NoteContext, linemap: LineMap | None, base: int) -> list[str]:
+def _convert(lines: list[str], ctx: NoteContext, base: int) -> list[str]:
     out: list[str] = []
     i = 0
     while i < len(lines):
@@ -39,7 +39,7 @@ def _convert(lines: list[str], ctx: NoteContext, linemap: LineMap | None, base: 
         while j < len(lines) and inner_prefix.match(lines[j]):
             body.append(inner_prefix.sub("", lines[j], count=1))
             j += 1
-        body = _convert(body, ctx, linemap, base + i + 1)
+        body = _convert(body, ctx, base + i + 1)
         if out and out[-1].strip():
             out.append("")
         head = f'{indent}{marker} {kind}' + (f' "{title}"' if title else "")
@@ -48,7 +48,7 @@ def _convert(lines: list[str], ctx: NoteContext, linemap: LineMap | None, base: 
         if j < len(lines) and lines[j].strip():
             out.append("")
         ctx.report("callout-converted", f"callout [!{match['type']}] converted to a Material admonition",
-                   (base + i + 1 + (linemap.offset if linemap else 0)), "info")
+                   (base + i + 1 + ctx.line_offset), "info")
         i = j
     return out
 
@@ -56,5 +56,4 @@ def _convert(lines: list[str], ctx: NoteContext, linemap: LineMap | None, base: 
 def apply(text: str, ctx: NoteContext, unmask=None) -> str:
     if "[!" not in text:
         return text
-    linemap = LineMap("", ctx.line_offset)
-    return "\n".join(_convert(text.split("\n"), ctx, linemap, 0))
+    return "\n".join(_convert(text.split("\n"), ctx, 0))

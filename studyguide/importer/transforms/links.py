@@ -22,18 +22,20 @@ import re
 from dataclasses import dataclass
 from urllib.parse import unquote
 
+from studyguide.markdown.urls import is_external, relative_url
+from studyguide.markdown.wikilinks import WIKILINK_TOKEN, label_first, parse_link
+
 from ..linkindex import SharedIndex as NoteIndex
-from ..plan import NotePlan, relative_url
-from . import LineMap, NoteContext
+from ..plan import NotePlan
+from . import NoteContext
 from .attachments import AttachmentStore, is_image
 from .sanitize_html import attributes
 
 NOTE_EXT = re.compile(r"\.(md|markdown|mdown|txt)$", re.I)
 FILE_EXT = re.compile(r"\.([A-Za-z0-9]{1,6})$")
-SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:|^//")
 UNSAFE_URL = re.compile(r"^\s*(javascript|vbscript|data\s*:\s*text/html|livescript)\s*:?", re.I)
 PATTERN = re.compile(
-    r"(?P<wiki>(?P<wbang>!?)\[\[(?P<winner>[^\[\]\n]+?)\]\])"
+    rf"(?P<wiki>{WIKILINK_TOKEN})"
     # A label may wrap onto the next line (CommonMark), but not across a blank line.
     r"|(?P<md>(?<!\\)(?P<mbang>!?)\[(?P<label>(?:[^\[\]\n]|\n(?![ \t]*\n)|\\[\[\]]|\[(?:[^\[\]\n]|\\[\[\]])*\])*)\]"
     r"\((?P<dest><[^<>\n]*>|(?:[^()\s]|\([^()\s]*\))*)(?P<title>[ \t]+(?:\"[^\"\n]*\"|'[^'\n]*'|\([^()\n]*\)))?[ \t]*\))"
@@ -76,6 +78,10 @@ class Linker:
         if target.rel == self.plan.rel:
             return "#" + anchor if anchor else relative_url(self.ctx.dest, target.dest)
         return relative_url(self.ctx.dest, target.dest) + ("#" + anchor if anchor else "")
+
+    def rule_of(self, name: str) -> str | None:
+        match = self.links.index.resolve(name, self.ctx.rel)
+        return match.rule if match is not None else None
 
     def resolve_note(self, name: str, line: int, raw: str, report: bool = True) -> NotePlan | None:
         """The note ``name`` means (shared resolver); a relative path into a folder that is not in
@@ -137,22 +143,16 @@ class Linker:
     # ------------------------------------------------------------ wiki-links
     def wiki(self, match: re.Match, line: int) -> str:
         raw = match.group(0)
-        embed = bool(match["wbang"])
-        inner = match["winner"]
-        pipe = "\\|" if "\\|" in inner else "|"
-        parts = re.split(r"\\?\|", inner)
-        target = parts[0].strip()
-        label = parts[1].strip() if len(parts) > 1 else None
-        if label is not None and not embed and not label.startswith("^"):
-            # Dendron writes the label first: [[label|a.b.c]]. Swap when the second part names a
-            # note by path or name (not merely a title) and, outside Dendron notes, the first does not.
-            second = self.links.index.resolve(label.partition("#")[0], self.ctx.rel) if label else None
-            by_name = second is not None and second.rule in ("path", "name", "name-ci", "dendron")
-            if label.startswith("dendron://"):
-                target, label = label, target
-            elif by_name and (self.plan.flavour == "dendron"
-                              or self.links.index.resolve(target.partition("#")[0], self.ctx.rel) is None):
-                target, label = label, target
+        link = parse_link(raw)
+        if link is None:
+            return raw
+        embed = link.embed
+        pipe = "\\|" if "\\|" in raw else "|"
+        target = link.target + "".join("#" + f for f in link.fragments)
+        parts = [target, *link.parts]
+        label = link.label
+        if label_first(link, self.rule_of, dendron=self.plan.flavour == "dendron"):
+            target, label = label, target  # Dendron's [[label|a.b.c]]
         target = re.sub(r"^dendron://[^/]*/", "", target)
         path, _, fragment = target.partition("#")
         path = path.strip()
@@ -244,7 +244,7 @@ class Linker:
         if UNSAFE_URL.match(html.unescape(dest)):
             self.ctx.report("html-sanitized", f"{raw[:80]}: unsafe URL removed (it could run code)", line, "warning")
             return label
-        if not dest or SCHEME.match(dest):
+        if not dest or is_external(dest):
             return raw if "](" not in match["label"] else f"{'!' if image else ''}[{label}]({match['dest']}{title})"
         path, sep, fragment = dest.partition("#")
         path = html.unescape(unquote(path.split("?", 1)[0]))
@@ -275,7 +275,7 @@ class Linker:
         raw = match.group(0)
         attrs = attributes(match["iattrs"])
         src = attrs.get("src", "").strip()
-        if not src or SCHEME.match(src):
+        if not src or is_external(src):
             return raw
         alt = attrs.get("alt", "")
         url = self.attachment_url(src, line, raw)
@@ -291,7 +291,7 @@ class Linker:
         return f"![{escape_label(alt)}]({url}){tail}"
 
     def run(self, text: str, base_line: int | None = None) -> str:
-        lines = LineMap(text, self.ctx.line_offset)
+        lines = self.ctx.lines(text)
 
         def replace(match: re.Match) -> str:
             line = base_line if base_line is not None else lines.line(match.start())

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from . import LineMap, NoteContext
+from . import NoteContext
 
 COMMENT = re.compile(r"%%(.*?)%%", re.S)
 
@@ -20,7 +20,7 @@ def _inert(content: str) -> str:
 def apply(text: str, ctx: NoteContext, unmask) -> str:
     if "%%" not in text:
         return text
-    lines = LineMap(text, ctx.line_offset)
+    lines = ctx.lines(text)
 
     def replace(match: re.Match) -> str:
         ctx.report("comment-hidden", "Obsidian %%comment%% kept as a hidden HTML comment", lines.line(match.start()), "info")

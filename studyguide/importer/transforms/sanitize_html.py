@@ -14,7 +14,7 @@ import re
 
 import nh3
 
-from . import LineMap, NoteContext
+from . import NoteContext
 
 DROP_WITH_CONTENT = {"script", "style", "iframe", "object", "embed", "applet", "template", "frameset", "frame"}
 DROP_TAG = {"base", "meta", "link", "form", "input", "button", "param"}
@@ -92,7 +92,7 @@ def attributes(attrs: str) -> dict[str, str]:
 def apply(text: str, ctx: NoteContext, unmask=None) -> str:
     if "<" not in text:
         return text
-    lines = LineMap(text, ctx.line_offset)
+    lines = ctx.lines(text)
     out: list[str] = []
     pos = 0
     drop_until: tuple[str, int] | None = None  # (tag name, depth) while removing an element's content

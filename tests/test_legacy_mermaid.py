@@ -3,11 +3,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
+from studyguide.markdown import scan_fences
+from studyguide.mermaid import convert_legacy_mermaid
 
-from studyguide.fences import convert_legacy_mermaid, iter_fences
-
-SEEDS = Path("/work/shared/seeds")
+# A copy of the seed note's Mermaid block, kept in the repository (the fixture vaults reproduce
+# the seed notes' quirks), so the test runs on every machine.
+SEED_NOTE = Path(__file__).parent / "fixtures" / "vaults" / "dendron" / "seed.ml-interview.md"
 
 SEED_001 = """\
 # User Feed/recommendations
@@ -64,23 +65,20 @@ def test_other_divs_are_left_alone():
     assert convert_legacy_mermaid(source) == (source, 0)
 
 
-def test_iter_fences_finds_nested_fences_with_line_numbers():
-    lines = "a\n\n```funnel\nx\n```\n\n- item\n\n    ~~~~python\n    code\n    ~~~~\n".split("\n")
-    fences = iter_fences(lines)
-    assert [(fe.lang, fe.lineno, fe.body, fe.indent) for fe in fences] == [
+def test_scan_fences_finds_nested_fences_with_line_numbers():
+    text = "a\n\n```funnel\nx\n```\n\n- item\n\n    ~~~~python\n    code\n    ~~~~\n"
+    assert [(fe.lang, fe.lineno, fe.body, fe.indent) for fe in scan_fences(text)] == [
         ("funnel", 3, "x", ""), ("python", 9, "code", "    ")]
 
 
-def test_iter_fences_with_attributes():
-    fences = iter_fences(['```funnel title="A"', "- a", "```"])
+def test_scan_fences_with_attributes():
+    fences = scan_fences('```funnel title="A"\n- a\n```')
     assert fences[0].lang == "funnel" and fences[0].info == 'funnel title="A"'
 
 
-@pytest.mark.skipif(not list(SEEDS.glob("001_*.txt")), reason="seed 001 not on this machine")
-def test_the_real_seed_001_converts():
-    text = next(SEEDS.glob("001_*.txt")).read_text(encoding="utf-8")
-    out, count = convert_legacy_mermaid(text)
-    assert count >= 1
+def test_the_seed_note_converts():
+    out, count = convert_legacy_mermaid(SEED_NOTE.read_text(encoding="utf-8"))
+    assert count == 1
     assert "--&gt;" not in out.split("```mermaid", 1)[1].split("```", 1)[0]
     assert "a[Universe of possible items] -->b[Candidate Generations]" in out
 

@@ -1,9 +1,9 @@
-"""syntax.py: the scanner finds wiki-links only in prose and parses every form."""
+"""studyguide.markdown: the scanner finds wiki-links only in prose and parses every form."""
 from __future__ import annotations
 
 import pytest
 
-from studyguide.links.syntax import find_block_markers, find_links, parse_link, protected_ranges
+from studyguide.markdown import find_block_markers, find_links, parse_link, protected_ranges
 
 
 def targets(text: str) -> list[str]:
