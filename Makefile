@@ -2,11 +2,14 @@
 SHELL := /bin/bash
 VENV := .venv
 PYTHON := $(VENV)/bin/python
-MKDOCS := $(VENV)/bin/mkdocs
+# The site generator: mkdocs (1.6, the last 1.x release) or properdocs (its maintained 1.x fork,
+# same mkdocs.yml, hooks and plugins). `make build ENGINE=properdocs`; `make test` builds with both.
+ENGINE ?= mkdocs
+MKDOCS := $(PYTHON) -m $(ENGINE)
 SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 export NO_MKDOCS_2_WARNING := 1   # silence Material's end-of-life banner (not a warning)
 
-.PHONY: setup python assets browser build serve test test-fast offline bench bench-links bench-import bench-lighthouse bench-mermaid2 clean
+.PHONY: setup python assets browser build serve deploy test test-fast offline bench bench-links bench-import bench-lighthouse bench-mermaid2 clean
 
 setup: python assets
 
@@ -30,14 +33,22 @@ browser:
 	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium poppler-utils fonts-liberation; }
 
 build: setup
-	$(MKDOCS) build --strict
+	$(MKDOCS) build --strict -f mkdocs.yml
+
+# Any static host: a strict build for the published address, copied with rsync when DEPLOY_TO is
+# set (user@host:/var/www/guide/ or a local folder). GitHub Pages: .github/workflows/deploy.yml.
+deploy: setup
+	@test -n "$(SITE_URL)" || { echo "make deploy: set SITE_URL to the published address, e.g. SITE_URL=https://example.org/guide/"; exit 2; }
+	SITE_URL="$(SITE_URL)" $(MKDOCS) build --strict -f mkdocs.yml
+	@if [ -n "$(DEPLOY_TO)" ]; then rsync -a --delete site/ "$(DEPLOY_TO)"; echo "published site/ to $(DEPLOY_TO)"; \
+	 else echo "built site/ for $(SITE_URL); upload it to your host (or set DEPLOY_TO=... to rsync it)"; fi
 
 serve: setup
-	$(MKDOCS) serve --dev-addr 127.0.0.1:8000
+	$(MKDOCS) serve -f mkdocs.yml --dev-addr 127.0.0.1:8000
 
 # A copy of the site that works from file:// (Material's offline plugin), zipped for download.
 offline: setup
-	OFFLINE=true DIRECTORY_URLS=false $(MKDOCS) build --strict --site-dir site-offline
+	OFFLINE=true DIRECTORY_URLS=false $(MKDOCS) build --strict -f mkdocs.yml --site-dir site-offline
 	mkdir -p dist && rm -f dist/ml-system-design-guide-offline.zip
 	cd site-offline && $(PYTHON) -m zipfile -c ../dist/ml-system-design-guide-offline.zip .
 

@@ -9,7 +9,8 @@ import pytest
 from bs4 import BeautifulSoup
 from mkdocs.config import load_config
 
-from site_build import ROOT
+from site_build import ENGINES, ROOT, BuiltSite
+from studyguide.links import namespace_roots
 
 pytestmark = pytest.mark.slow
 
@@ -49,28 +50,41 @@ def nav_sources(config) -> set[str]:
     return found
 
 
-def test_strict_build_prints_no_warning(built_site):
-    problems = [line for line in built_site.log.splitlines() if re.match(r"\s*(WARNING|ERROR)", line)]
+@pytest.fixture(params=ENGINES)
+def site(request) -> BuiltSite:
+    """Each build test runs on the MkDocs build and on the ProperDocs build."""
+    return request.getfixturevalue("built_site" if request.param == "mkdocs" else "properdocs_site")
+
+
+def test_strict_build_prints_no_warning(site):
+    problems = [line for line in site.log.splitlines() if re.match(r"\s*(WARNING|ERROR)", line)]
     assert problems == []
+
+
+def test_both_engines_build_the_same_pages(built_site, properdocs_site):
+    assert ({p.relative_to(built_site.path) for p in html_pages(built_site.path)}
+            == {p.relative_to(properdocs_site.path) for p in html_pages(properdocs_site.path)})
 
 
 def test_every_page_in_docs_is_in_the_navigation():
     config = load_config(str(ROOT / "mkdocs.yml"))
-    on_disk = {p.relative_to(ROOT / "docs").as_posix() for p in (ROOT / "docs").rglob("*.md")}
+    on_disk = {p.relative_to(ROOT / "docs").as_posix() for p in (ROOT / "docs").rglob("*")}
+    vaults = tuple(root + "/" for root in namespace_roots(on_disk))  # imported: kept out of the nav
+    on_disk = {path for path in on_disk if path.endswith(".md") and not path.startswith(vaults)}
     missing = sorted(on_disk - nav_sources(config))
     assert missing == [], f"pages not in mkdocs.yml nav: {missing}"
 
 
-def test_every_nav_entry_is_built(built_site):
+def test_every_nav_entry_is_built(site):
     config = load_config(str(ROOT / "mkdocs.yml"))
     for source in nav_sources(config):
         folder = source.removesuffix(".md").removesuffix("index")  # "topics/metrics", "case-studies/", ""
-        built = built_site.path / folder / "index.html"
+        built = site.path / folder / "index.html"
         assert built.exists(), f"{source} is in the nav but {built} was not built"
 
 
-def test_no_broken_internal_link_or_anchor(built_site):
-    site = built_site.path
+def test_no_broken_internal_link_or_anchor(site):
+    site = site.path
     ids: dict[Path, set[str]] = {}
 
     def ids_of(path: Path) -> set[str]:
@@ -96,31 +110,31 @@ def test_no_broken_internal_link_or_anchor(built_site):
     assert broken == []
 
 
-def test_no_page_fetches_from_a_third_party_host(built_site):
-    allowed = {None, "", "127.0.0.1", urlparse(built_site.url).hostname}
+def test_no_page_fetches_from_a_third_party_host(site):
+    allowed = {None, "", "127.0.0.1", urlparse(site.url).hostname}
     offenders = []
-    for page in html_pages(built_site.path):
+    for page in html_pages(site.path):
         for tag in soup(page).find_all([name for name, _ in FETCHED]):
             if tag.name == "link" and LINK_RELS_NOT_FETCHED & set(tag.get("rel") or []):
                 continue
             attribute = dict(FETCHED).get(tag.name) or "src"
             url = tag.get(attribute)
             if url and urlparse(url).hostname not in allowed:
-                offenders.append(f"{page.relative_to(built_site.path)}: <{tag.name} {attribute}={url}>")
-    for stylesheet in built_site.path.rglob("*.css"):
+                offenders.append(f"{page.relative_to(site.path)}: <{tag.name} {attribute}={url}>")
+    for stylesheet in site.path.rglob("*.css"):
         for url in re.findall(r"url\(\s*['\"]?(https?://[^'\")]+)", stylesheet.read_text(errors="replace")):
-            offenders.append(f"{stylesheet.relative_to(built_site.path)}: url({url})")
+            offenders.append(f"{stylesheet.relative_to(site.path)}: url({url})")
     assert offenders == []
 
 
-def test_mermaid_and_katex_are_served_by_the_site(built_site):
-    vendor = built_site.path / "assets" / "vendor"
+def test_mermaid_and_katex_are_served_by_the_site(site):
+    vendor = site.path / "assets" / "vendor"
     assert (vendor / "mermaid" / "mermaid.esm.min.mjs").stat().st_size > 10_000
     assert (vendor / "katex" / "katex.min.js").stat().st_size > 10_000
     assert list((vendor / "katex" / "fonts").glob("*.woff2"))
 
 
-def test_material_never_sees_a_pre_mermaid_block(built_site):
+def test_material_never_sees_a_pre_mermaid_block(site):
     # Material's bundle fetches Mermaid from unpkg.com when it finds <pre class="mermaid">.
-    for page in html_pages(built_site.path):
+    for page in html_pages(site.path):
         assert soup(page).select("pre.mermaid") == [], page

@@ -1,7 +1,7 @@
 """Import a folder of notes (Obsidian, Dendron, plain Markdown, .txt) as pages of the site.
 
 Entry point: :func:`run_import` (the ``studyguide import`` command wraps it). See
-``notes/README-importer.md`` for what is converted and why.
+the README ("Importing notes") for what is converted and why.
 """
 from .pipeline import ImportAbort, run_import
 from .report import Diagnostic, Report

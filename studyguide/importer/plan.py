@@ -1,6 +1,6 @@
 """Where each note goes (its page path in DEST), its title and the name links use.
 
-Layout rules (documented in notes/README-importer.md):
+Layout rules (documented in the README, "Importing notes"):
 
 * Folders are kept; every path segment is slugged (lowercase, spaces and unsafe characters such as
   ``# & % ? :`` become ``-``; letters of any script are kept), ``.txt`` notes become ``.md``.

@@ -2,7 +2,7 @@
 
 Every problem the importer meets becomes a :class:`Diagnostic` (file, line, code, message); nothing
 is raised to the user as a traceback. The JSON report is meant for tools: its shape is documented in
-``notes/README-importer.md`` and versioned with ``REPORT_VERSION``.
+the README ("Importing notes") and versioned with ``REPORT_VERSION``.
 """
 from __future__ import annotations
 
