@@ -1,6 +1,6 @@
 """The whole flow of the README on a copy of the project: import a Dendron vault whose note names
 collide with curated pages (metrics, ab-testing, feature-engineering, class-imbalance) into
-docs/notes/<vault>, then build the whole site strictly. Curated pages must link exactly where they
+docs/notes/<vault>, beside the other fixture vault shapes, then build the whole site strictly. Curated pages must link exactly where they
 did before the import; the collisions are reported at INFO, never as warnings."""
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from helpers import VAULTS
+from helpers import FIXTURE_VAULTS, VAULTS
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from site_build import build_site, project_copy  # noqa: E402
@@ -23,11 +23,12 @@ COLLIDING = ("metrics", "ab-testing", "feature-engineering", "class-imbalance")
 
 
 def article_links(site: Path) -> dict[str, list[str]]:
-    """Every curated page's links, in page order (imported pages and backlinks left out)."""
+    """Every curated page's links, in page order. Left out: imported pages, backlinks, and the tags
+    index (Material lists the imported notes' tags there too, as it should)."""
     found = {}
     for page in sorted(site.rglob("index.html")):
         rel = page.relative_to(site).as_posix()
-        if rel.startswith(("notes/", "assets/")):
+        if rel.startswith(("notes/", "assets/", "tags/")):
             continue
         article = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser").find("article")
         if article is None:
@@ -40,8 +41,9 @@ def article_links(site: Path) -> dict[str, list[str]]:
 
 def test_imported_vault_beside_the_curated_guide_builds_strict(built_site, tmp_path):
     project = project_copy(tmp_path / "project")
-    vault = project / "docs" / "notes" / "dendron-ml"
-    report = run_import(VAULTS / "dendron-ml", vault)
+    for other in FIXTURE_VAULTS:  # the other vault shapes beside it: Obsidian, Dendron, plain
+        run_import(VAULTS / other, project / "docs" / "notes" / other)
+    report = run_import(VAULTS / "dendron-ml", project / "docs" / "notes" / "dendron-ml")
     assert {Path(p.dest).stem for p in report.pages} >= set(COLLIDING) - {"feature-engineering", "class-imbalance"}
     assert {Path(p.dest).name for p in report.pages} >= {f"{name}.md" for name in COLLIDING}
 
