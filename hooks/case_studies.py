@@ -6,13 +6,16 @@ from __future__ import annotations
 
 import logging
 
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
 
-from studyguide.case_schema import CaseSchemaError, CaseStudy, display_path, is_case_study, load_cases
-from studyguide import components
-from studyguide.checklist import case_checklist_html
-from studyguide.funnel import dump_yaml
-from studyguide.genai_budget import budget_markdown
+from studyguide.cases import CaseSchemaError, CaseStudy, display_path, is_case_study, load_cases
+from studyguide.cases import components
+from studyguide.cases.checklist import case_checklist_html
+from studyguide.cases.funnel import dump_yaml
+from studyguide.cases.genai_budget import budget_markdown
 from studyguide.markdown import fenced_lines, scan_fences
 
 log = logging.getLogger("mkdocs.hooks.case_studies")
@@ -20,7 +23,7 @@ log = logging.getLogger("mkdocs.hooks.case_studies")
 _cases: dict[str, CaseStudy] = {}
 
 
-def on_files(files, config):
+def on_files(files: Files, config: MkDocsConfig) -> Files:
     _cases.clear()
     try:
         _cases.update(load_cases(files, config))
@@ -45,7 +48,7 @@ def _diagram(case: CaseStudy, indent: str = "", fence: str = "```") -> list[str]
     return lines
 
 
-def on_page_markdown(markdown, page, config, files):
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     src = page.file.src_uri
     if not is_case_study(src):
         return markdown

@@ -1,21 +1,24 @@
 """Diagrams in any page: validate every ```funnel block with its file and line (the superfences
-formatter in studyguide.funnel renders it but can't name the file), and turn legacy
+formatter in studyguide.cases.funnel renders it but can't name the file), and turn legacy
 `<div class="mermaid">` blocks with HTML-escaped arrows (`--&gt;`) into ```mermaid fences."""
 from __future__ import annotations
 
 import logging
 
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
 
-from studyguide.case_schema import display_path, is_case_study
-from studyguide.funnel import FunnelError, parse_funnel
+from studyguide.cases import display_path, is_case_study
+from studyguide.cases.funnel import FunnelError, parse_funnel
 from studyguide.markdown import scan_fences, split_front_matter
 from studyguide.mermaid import convert_legacy_mermaid
 
 log = logging.getLogger("mkdocs.hooks.funnels")
 
 
-def on_page_markdown(markdown, page, config, files):
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     where = display_path(page.file)
     # Line numbers from the file itself (other hooks may have edited `markdown` already).
     try:

@@ -3,15 +3,16 @@
 cheat sheets (checklists/cheat-sheet.md, and checklists/cheat-sheet-genai.md for GenAI prompts). They are listed in mkdocs.yml's nav."""
 from __future__ import annotations
 
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.structure.files import File
+from mkdocs.structure.files import File, Files
 
-from studyguide.case_schema import CaseSchemaError, load_cases, nav_order
-from studyguide.pages import booklet_page, cheat_sheet_page
-from studyguide.matrix import matrix_page
+from studyguide.cases import CaseSchemaError, load_cases, nav_order
+from studyguide.cases.pages import booklet_page, cheat_sheet_page
+from studyguide.cases.matrix import matrix_page
 
 
-def on_files(files, config):
+def on_files(files: Files, config: MkDocsConfig) -> Files:
     try:
         cases = nav_order(config, load_cases(files, config))
     except CaseSchemaError as error:

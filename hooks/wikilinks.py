@@ -14,6 +14,9 @@ import logging
 import os
 from contextlib import contextmanager
 
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from studyguide.links import LinkIndex, backlinks, namespace_roots, rewrite
@@ -23,7 +26,7 @@ log = logging.getLogger("mkdocs.hooks.wikilinks")
 _state: dict = {}
 
 
-def on_files(files, config):
+def on_files(files: Files, config: MkDocsConfig) -> Files:
     _state.clear()
     _state["reported"] = set()
     slugify, separator = _toc_slugify(config)
@@ -38,7 +41,7 @@ def on_files(files, config):
     return files
 
 
-def on_page_markdown(markdown, page, config, files):
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     index = _state.get("index")
     if index is None:
         return markdown
@@ -51,7 +54,7 @@ def on_page_markdown(markdown, page, config, files):
     return result.markdown
 
 
-def on_post_page(output, page, config):
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     # Added to the finished page: nothing is re-parsed, and search does not index it.
     section = _backlinks_section(page.file.src_uri, page.url)
     at = output.rfind("</article>")

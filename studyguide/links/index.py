@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import posixpath
 from dataclasses import dataclass, field
-from typing import Callable, Iterable
+from typing import Iterable
 
 from studyguide.markdown import frontmatter
 from studyguide.markdown.code import protected_ranges

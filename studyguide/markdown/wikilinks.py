@@ -148,10 +148,9 @@ def label_first(link: WikiLink, resolve: Callable[[str], str | None], dendron: b
         return True
     if not link.target:  # [[#Heading|label]]: a heading of this page
         return False
-    rule = resolve(right.partition("#")[0])
-    if rule is None or rule == "title":
+    if not dendron and resolve(link.target) is not None:  # the usual [[note|label]]
         return False
-    return dendron or resolve(link.target) is None
+    return resolve(right.partition("#")[0]) not in (None, "title")
 
 
 def find_block_markers(text: str, protected: list[Range] | None = None) -> list[BlockMarker]:

@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from studyguide.case_schema import STEP_KEYS, load_case_file
-from studyguide.checklist import (
+from studyguide.cases.schema import STEP_KEYS
+from studyguide.cases import load_case_file
+from studyguide.cases.checklist import (
     MAX_ITEM_CHARS,
     case_checklist_html,
     case_groups,

@@ -9,7 +9,7 @@ import markdown
 import pytest
 from pymdownx.superfences import SuperFencesException
 
-from studyguide import funnel as f
+from studyguide.cases import funnel as f
 
 GOOD = """\
 - {stage: Corpus, items: 1000000000}

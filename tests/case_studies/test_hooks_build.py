@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from studyguide.checklist import load_standard
+from studyguide.cases.checklist import load_standard
 
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = ROOT / "tests" / "fixtures" / "case_studies"
@@ -40,8 +40,8 @@ markdown_extensions:
           format: !!python/name:pymdownx.superfences.fence_div_format
         - name: funnel
           class: funnel
-          format: !!python/name:studyguide.funnel.fence_format
-          validator: !!python/name:studyguide.funnel.fence_validator
+          format: !!python/name:studyguide.cases.funnel.fence_format
+          validator: !!python/name:studyguide.cases.funnel.fence_validator
 nav:
   - index.md
   - Case studies:

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from studyguide.case_schema import load_case_file
-from studyguide.matrix import COLUMNS, matrix_markdown, matrix_page
+from studyguide.cases import load_case_file
+from studyguide.cases.matrix import COLUMNS, matrix_markdown, matrix_page
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "case_studies"
 

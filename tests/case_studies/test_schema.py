@@ -7,14 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from studyguide.case_schema import (
-    CaseSchemaError,
-    is_case_study,
-    load_case,
-    load_case_file,
-    main,
-    split_front_matter,
-)
+from studyguide.cases import CaseSchemaError, is_case_study, load_case, load_case_file, main, split_front_matter
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "case_studies"
 DOCS = Path(__file__).resolve().parents[2] / "docs" / "case-studies"

@@ -2,8 +2,8 @@
 its pipeline diagram: tokens in and out, time to first token, streaming speed and cost."""
 from __future__ import annotations
 
-from studyguide.case_schema import CaseStudy
-from studyguide.funnel import format_ms
+from .schema import CaseStudy
+from .funnel import format_ms
 
 
 def _cell(text: str) -> str:

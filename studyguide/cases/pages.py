@@ -6,8 +6,8 @@ import html
 
 import yaml
 
-from studyguide.case_schema import CaseStudy
-from studyguide.checklist import case_checklist_html, load_standard
+from .schema import CaseStudy
+from .checklist import case_checklist_html, load_standard
 
 
 def front_matter(**fields) -> str:

@@ -1,4 +1,4 @@
-"""Checklists: the standard checklist (studyguide/data/checklist.yml) merged with a case's own items,
+"""Checklists: the standard checklist (studyguide/cases/data/checklist.yml) merged with a case's own items,
 rendered as one HTML form of labelled checkboxes (JS: overrides/assets/javascripts/checklists.js,
 CSS: overrides/assets/stylesheets/checklist.css).
 """
@@ -15,7 +15,8 @@ from typing import Annotated, Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError, model_validator
 
-from studyguide.case_schema import CASE_KINDS, STEP_KEYS, CaseStudy, format_errors
+from .schema import CASE_KINDS, STEP_KEYS, CaseStudy
+from .errors import format_errors
 
 DATA_FILE = Path(__file__).parent / "data" / "checklist.yml"
 MAX_ITEM_CHARS = 90  # a case's whole checklist has to print on one page

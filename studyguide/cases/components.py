@@ -1,12 +1,12 @@
 """Architecture diagrams for platform cases (`kind: platform`): the `components:` front matter as a
 Mermaid `flowchart LR` (an arrow per `feeds` entry), with the same accessible title, caption and
-table alternative as the funnel diagrams (studyguide.funnel)."""
+table alternative as the funnel diagrams (studyguide.cases.funnel)."""
 from __future__ import annotations
 
 import html
 
-from studyguide.case_schema import Component
-from studyguide.funnel import _mermaid_text, _wrap, format_ms
+from .schema import Component
+from .funnel import _mermaid_text, format_ms
 
 
 def mermaid_source(components: list[Component], title: str) -> str:

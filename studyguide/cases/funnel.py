@@ -19,7 +19,8 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
-from studyguide.case_schema import Funnel, FunnelStage, format_errors
+from .schema import Funnel, FunnelStage
+from .errors import format_errors
 
 SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 LABEL_WIDTH = 26  # characters per line inside a node

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from studyguide.case_schema import CaseStudy
+from .schema import CaseStudy
 
 NOT_APPLICABLE = "— (platform)"
 
@@ -72,7 +72,7 @@ def matrix_page(cases: list[CaseStudy]) -> str:
 </div>
 """
     count = len(cases)
-    from studyguide.pages import front_matter
+    from .pages import front_matter
 
     head = front_matter(
         title="Case studies",
