@@ -1,6 +1,8 @@
 """Diagrams in any page: validate every ```funnel block with its file and line (the superfences
 formatter in studyguide.funnel renders it but can't name the file), and turn legacy
-`<div class="mermaid">` blocks with HTML-escaped arrows (`--&gt;`) into ```mermaid fences."""
+`<div class="mermaid">` blocks with HTML-escaped arrows (`--&gt;`) into ```mermaid fences; then
+give every diagram in the page's HTML its reserved box and text alternative (studyguide.diagrams),
+so the browser can draw it when it is seen without moving the page."""
 from __future__ import annotations
 
 import logging
@@ -8,6 +10,7 @@ import logging
 from mkdocs.exceptions import PluginError
 
 from studyguide.case_schema import FRONT_MATTER_RE, display_path, is_case_study
+from studyguide.diagrams import prepare_diagrams
 from studyguide.fences import convert_legacy_mermaid, iter_fences
 from studyguide.funnel import FunnelError, parse_funnel
 
@@ -52,3 +55,8 @@ def on_page_markdown(markdown, page, config, files):
     if count:
         log.debug("%s: converted %d legacy <div class=\"mermaid\"> block(s)", where, count)
     return markdown
+
+
+def on_page_content(html, page, config, files):
+    # Every Mermaid diagram gets its reserved box and text alternative (drawn when seen).
+    return prepare_diagrams(html)

@@ -25,8 +25,11 @@ def visit(page, url: str) -> None:
 
 
 def wait_for_diagrams(page, timeout: int = 20_000) -> int:
-    """Wait until every Mermaid diagram on the page is an SVG; returns how many there are."""
+    """Scroll every Mermaid diagram into view (they are drawn when seen), then wait until each is
+    an SVG; returns how many there are."""
     count = page.locator("div.mermaid").count()
+    for i in range(count):
+        page.locator("div.mermaid").nth(i).scroll_into_view_if_needed()
     if count:
         page.wait_for_function(
             "n => [...document.querySelectorAll('div.mermaid')].filter(d => d.querySelector('svg')).length === n",
@@ -34,3 +37,7 @@ def wait_for_diagrams(page, timeout: int = 20_000) -> int:
             timeout=timeout,
         )
     return count
+
+
+def drawn_diagrams(page) -> int:
+    return page.evaluate("() => [...document.querySelectorAll('div.mermaid')].filter(d => d.querySelector('svg')).length")
