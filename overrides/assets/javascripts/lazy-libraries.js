@@ -68,6 +68,22 @@ function fitBox(diagram) {
   diagram.style.setProperty("--sg-diagram-height", `${Math.ceil(view.height)}px`)
 }
 
+// Mermaid lays a diagram out in a scratch element off screen (not inside the diagram, where the
+// source text and half-drawn SVG would show), then the finished SVG replaces the box's content.
+let drawn = 0
+function scratch(width) {
+  let stage = document.getElementById("sg-mermaid-scratch")
+  if (!stage) {
+    stage = document.createElement("div")
+    stage.id = "sg-mermaid-scratch"
+    stage.setAttribute("aria-hidden", "true")
+    stage.style.cssText = "position:absolute;left:-10000px;top:0;visibility:hidden;pointer-events:none"
+    document.body.appendChild(stage)
+  }
+  stage.style.width = `${Math.max(width, 320)}px`
+  return stage
+}
+
 async function drawDiagrams(diagrams) {
   // Each diagram is claimed for the current theme before any await, so overlapping calls (scroll,
   // print, a palette switch) never draw the same diagram twice.
@@ -78,8 +94,6 @@ async function drawDiagrams(diagrams) {
     diagram.dataset.theme = theme
     // Keep the source so a palette switch can draw it again with the other theme.
     if (!diagram.dataset.source) diagram.dataset.source = diagram.textContent
-    diagram.removeAttribute("data-processed")
-    diagram.textContent = diagram.dataset.source
   }
   mermaidReady ??= loadMermaid()
   const mermaid = await mermaidReady
@@ -89,8 +103,21 @@ async function drawDiagrams(diagrams) {
     securityLevel: "strict",
     flowchart: { htmlLabels: false, useMaxWidth: true },
   })
-  await mermaid.run({ nodes: diagrams, suppressErrors: true })
-  diagrams.forEach(fitBox)
+  for (const diagram of diagrams) {
+    if (diagram.dataset.theme !== theme || !diagram.isConnected) continue // claimed by a newer draw
+    try {
+      const { svg, bindFunctions } = await mermaid.render(
+        `sg-mermaid-${++drawn}`, diagram.dataset.source, scratch(diagram.clientWidth))
+      if (diagram.dataset.theme !== theme) continue
+      diagram.innerHTML = svg
+      if (bindFunctions) bindFunctions(diagram)
+      diagram.dataset.drawn = theme
+      fitBox(diagram)
+    } catch (error) {
+      diagram.dataset.drawn = "error" // the text alternative stays in place
+      console.error("Mermaid:", error)
+    }
+  }
 }
 
 function draw(diagrams) {
