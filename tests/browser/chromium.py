@@ -20,6 +20,15 @@ OPEN_SHADOW_ROOTS = """(() => { const attach = Element.prototype.attachShadow;
   Element.prototype.attachShadow = function (init) { return attach.call(this, {...init, mode: 'open'}); }; })();"""
 
 
+# Pages with formulas lay out blocks below the first screen only when they come near it (site.css,
+# content-visibility: auto). Checks that measure the whole page (overflow, axe) lay out everything.
+LAY_OUT_EVERYTHING = ".md-content__inner > * { content-visibility: visible !important; }"
+
+
+def lay_out_everything(page) -> None:
+    page.add_style_tag(content=LAY_OUT_EVERYTHING)
+
+
 def visit(page, url: str) -> None:
     page.goto(url, wait_until="networkidle")
 

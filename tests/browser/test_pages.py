@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page
 
-from chromium import OPEN_SHADOW_ROOTS, drawn_diagrams, visit, wait_for_diagrams
+from chromium import OPEN_SHADOW_ROOTS, drawn_diagrams, lay_out_everything, visit, wait_for_diagrams
 
 ROOT = Path(__file__).resolve().parents[2]
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
@@ -51,6 +51,7 @@ def test_no_horizontal_scrolling_on_a_375px_phone(page: Page, site_url, site_pag
     too_wide = []
     for path in site_pages:
         visit(page, site_url + path)
+        lay_out_everything(page)
         page.wait_for_timeout(100)  # let diagrams and formulas settle
         width = page.evaluate("() => document.documentElement.scrollWidth")
         if width > 375:
@@ -68,6 +69,7 @@ def test_axe_finds_no_serious_or_critical_wcag_violation(page: Page, site_url, s
     found = []
     for path in site_pages:
         visit(page, site_url + path)
+        lay_out_everything(page)
         page.add_script_tag(path=str(AXE))
         result = page.evaluate(
             "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})",

@@ -158,15 +158,24 @@ new MutationObserver(() => draw(allDiagrams().filter(d => d.dataset.theme)))
 
 // --- Formulas ---------------------------------------------------------------------------------
 
-async function prepareFormulas() {
+// A formula wider than the column scrolls sideways; keyboard users must be able to scroll it.
+// Widths change when KaTeX's fonts load and when a block far down is first laid out (see
+// site.css: content-visibility), so each display formula is checked whenever its size changes.
+const overflowWatch = "ResizeObserver" in window
+  ? new ResizeObserver(entries => entries.forEach(entry => markScrollable(entry.target)))
+  : null
+
+function markScrollable(box) {
+  if (box.scrollWidth > box.clientWidth) box.tabIndex = 0
+}
+
+function prepareFormulas() {
   if (!document.querySelector(".arithmatex .katex")) return
   // The build links the stylesheet in <head>; instant navigation does not bring <head> along.
   loadStyle(new URL("katex/katex.min.css", vendor).href)
-  // A formula wider than the column scrolls sideways; keyboard users must be able to scroll it.
-  // Widths are only final once KaTeX's fonts have loaded.
-  await document.fonts.ready
   for (const box of document.querySelectorAll(".arithmatex .katex-display")) {
-    if (box.scrollWidth > box.clientWidth) box.tabIndex = 0
+    if (overflowWatch) overflowWatch.observe(box)
+    else document.fonts.ready.then(() => markScrollable(box))
   }
 }
 
@@ -200,7 +209,7 @@ document.addEventListener("copy", event => {
 
 function preparePage() {
   watchDiagrams()
-  prepareFormulas().catch(error => console.error("Formulas:", error))
+  prepareFormulas()
 }
 
 // Now (under file:// Material's document$ never fires) and after every instant navigation.
