@@ -142,8 +142,10 @@ function watchDiagrams() {
   else draw(waiting)
 }
 
-// Printing shows every diagram, drawn or not yet seen.
+// Printing shows every diagram, drawn or not yet seen. A checklist printed on its own
+// (checklists.js) shows none, so nothing is drawn behind its back while it prints.
 function drawAllForPrint() {
+  if (document.documentElement.classList.contains("sg-print-checklist")) return Promise.resolve()
   allDiagrams().forEach(diagram => near && near.unobserve(diagram))
   return draw(allDiagrams())
 }
