@@ -1,6 +1,8 @@
 """Diagrams in any page: validate every ```funnel block with its file and line (the superfences
 formatter in studyguide.cases.funnel renders it but can't name the file), and turn legacy
-`<div class="mermaid">` blocks with HTML-escaped arrows (`--&gt;`) into ```mermaid fences."""
+`<div class="mermaid">` blocks with HTML-escaped arrows (`--&gt;`) into ```mermaid fences; then
+give every diagram in the page's HTML its reserved box and text alternative (studyguide.diagrams),
+so the browser can draw it when it is seen without moving the page."""
 from __future__ import annotations
 
 import logging
@@ -12,6 +14,7 @@ from mkdocs.structure.pages import Page
 
 from studyguide.cases import display_path, is_case_study
 from studyguide.cases.funnel import FunnelError, parse_funnel
+from studyguide.diagrams import prepare_diagrams
 from studyguide.markdown import scan_fences, split_front_matter
 from studyguide.mermaid import convert_legacy_mermaid
 
@@ -45,3 +48,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     if count:
         log.debug("%s: converted %d legacy <div class=\"mermaid\"> block(s)", where, count)
     return markdown
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    # Every Mermaid diagram gets its reserved box and text alternative (drawn when seen).
+    return prepare_diagrams(html)

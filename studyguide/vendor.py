@@ -25,7 +25,6 @@ VENDOR_GLOBS = [
     # Single-file build for the offline copy: file:// pages cannot import ES modules.
     ("mermaid", "dist", "mermaid.min.js", "assets/vendor/mermaid"),
     ("mermaid", "dist/chunks/mermaid.esm.min", "*.mjs", "assets/vendor/mermaid/chunks/mermaid.esm.min"),
-    ("katex", "dist", "katex.min.js", "assets/vendor/katex"),
     ("katex", "dist", "katex.min.css", "assets/vendor/katex"),
     # KaTeX's CSS lists woff2 first; every browser we support takes it, so the rest stay out.
     ("katex", "dist/fonts", "*.woff2", "assets/vendor/katex/fonts"),

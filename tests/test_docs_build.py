@@ -127,11 +127,51 @@ def test_no_page_fetches_from_a_third_party_host(site):
     assert offenders == []
 
 
-def test_mermaid_and_katex_are_served_by_the_site(site):
+def test_mermaid_and_katex_styles_are_served_by_the_site_but_not_katex_javascript(site):
     vendor = site.path / "assets" / "vendor"
     assert (vendor / "mermaid" / "mermaid.esm.min.mjs").stat().st_size > 10_000
-    assert (vendor / "katex" / "katex.min.js").stat().st_size > 10_000
+    assert (vendor / "katex" / "katex.min.css").stat().st_size > 10_000
     assert list((vendor / "katex" / "fonts").glob("*.woff2"))
+    assert list(vendor.rglob("katex*.js")) == []
+
+
+def test_every_formula_is_katex_html_in_the_built_page_with_its_tex(site):
+    """Formulas are typeset by the build: no TeX left for a script, each with its TeX as the
+    MathML annotation, and KaTeX's stylesheet linked from exactly the pages that have formulas."""
+    problems, formulas = [], 0
+    for page in html_pages(site.path):
+        doc = soup(page)
+        boxes = doc.select(".arithmatex")
+        styles = [link["href"] for link in doc.select('link[rel="stylesheet"]') if "katex" in link["href"]]
+        scripts = [s["src"] for s in doc.select("script[src]") if "katex" in s["src"]]
+        name = page.relative_to(site.path).as_posix()
+        if scripts:
+            problems.append(f"{name}: KaTeX script {scripts}")
+        if not boxes:
+            if styles:
+                problems.append(f"{name}: links KaTeX's stylesheet without a formula")
+            continue
+        if len(styles) != 1 or not (page.parent / styles[0]).resolve().is_file():
+            problems.append(f"{name}: KaTeX stylesheet links {styles}")
+        for box in boxes:
+            tex = box.select('.katex-mathml annotation[encoding="application/x-tex"]')
+            if len(tex) != 1 or not tex[0].get_text().strip() or box.select(".katex-error") \
+                    or not box.select('.katex-html[aria-hidden="true"]') \
+                    or box.get_text().lstrip().startswith(("\\(", "\\[")):
+                problems.append(f"{name}: formula not typeset: {str(box)[:120]}")
+            elif box.name == "div" and not box.select(".katex-display"):
+                problems.append(f"{name}: display formula typeset inline: {tex[0].get_text()[:60]}")
+        formulas += len(boxes)
+    assert problems == []
+    assert formulas > 100
+
+
+def test_search_keeps_the_tex_of_formulas_not_their_typeset_html(site):
+    import json
+
+    index = json.loads((site.path / "search" / "search_index.json").read_text(encoding="utf-8"))
+    text = " ".join(doc["text"] for doc in index["docs"] if doc["location"].startswith("topics/metrics/"))
+    assert "\\frac" in text and "katex" not in text
 
 
 def test_material_never_sees_a_pre_mermaid_block(site):

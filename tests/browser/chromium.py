@@ -20,13 +20,25 @@ OPEN_SHADOW_ROOTS = """(() => { const attach = Element.prototype.attachShadow;
   Element.prototype.attachShadow = function (init) { return attach.call(this, {...init, mode: 'open'}); }; })();"""
 
 
+# Pages with formulas lay out blocks below the first screen only when they come near it (site.css,
+# content-visibility: auto). Checks that measure the whole page (overflow, axe) lay out everything.
+LAY_OUT_EVERYTHING = ".md-content__inner > * { content-visibility: visible !important; }"
+
+
+def lay_out_everything(page) -> None:
+    page.add_style_tag(content=LAY_OUT_EVERYTHING)
+
+
 def visit(page, url: str) -> None:
     page.goto(url, wait_until="networkidle")
 
 
 def wait_for_diagrams(page, timeout: int = 20_000) -> int:
-    """Wait until every Mermaid diagram on the page is an SVG; returns how many there are."""
+    """Scroll every Mermaid diagram into view (they are drawn when seen), then wait until each is
+    an SVG; returns how many there are."""
     count = page.locator("div.mermaid").count()
+    for i in range(count):
+        page.locator("div.mermaid").nth(i).scroll_into_view_if_needed()
     if count:
         page.wait_for_function(
             "n => [...document.querySelectorAll('div.mermaid')].filter(d => d.querySelector('svg')).length === n",
@@ -34,3 +46,7 @@ def wait_for_diagrams(page, timeout: int = 20_000) -> int:
             timeout=timeout,
         )
     return count
+
+
+def drawn_diagrams(page) -> int:
+    return page.evaluate("() => [...document.querySelectorAll('div.mermaid')].filter(d => d.querySelector('svg')).length")

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
-from chromium import OPEN_SHADOW_ROOTS
+from chromium import OPEN_SHADOW_ROOTS, wait_for_diagrams
 from site_build import build_site
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -35,6 +35,7 @@ def switch_to_dark(page: Page) -> None:
 
 def diagram_label_contrast(page: Page) -> float:
     """Contrast between the first diagram node's label text and the node's own fill."""
+    page.locator("div.mermaid").first.scroll_into_view_if_needed()  # diagrams are drawn when seen
     page.wait_for_function("() => document.querySelector('div.mermaid svg g.node')", timeout=20_000)
     colors = page.evaluate(
         """() => { const node = document.querySelector('div.mermaid svg g.node');
@@ -80,4 +81,4 @@ def test_offline_copy_navigates_and_searches_from_file_urls(page: Page, offline_
 def test_offline_copy_renders_diagrams_from_file_urls(page: Page, offline_site):
     page.add_init_script(OPEN_SHADOW_ROOTS)
     page.goto((offline_site / "case-studies" / "video-recommendation.html").as_uri())
-    page.wait_for_function("() => document.querySelector('div.mermaid svg')", timeout=30_000)
+    assert wait_for_diagrams(page, timeout=30_000) >= 2  # scrolled into view one by one, drawn from file://
