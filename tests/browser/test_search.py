@@ -6,10 +6,9 @@ A query passes when its page is among the first three documents listed.
 """
 from __future__ import annotations
 
-from urllib.parse import urlparse
-
 import pytest
 from playwright.sync_api import Page, expect
+from search_reader import search
 
 # (query, page that should rank first, page that is also acceptable)
 VISIBLE_QUERIES = [
@@ -62,34 +61,6 @@ GENAI_QUERIES = [
     ("design an ML platform", "case-studies/ml-platform-feature-store", "topics/architecture"),
     ("notification fatigue volume", "case-studies/push-notification-ranking", None),
 ]
-
-
-def search(page: Page, query: str) -> list[str]:
-    """Type the query like a reader and return the result pages, best first, as 'topics/metrics'."""
-    page.keyboard.press("/")  # Material's shortcut focuses the search box at every width
-    box = page.locator("input.md-search__input")
-    expect(box).to_be_focused()
-    box.press_sequentially(query, delay=20)
-    meta = page.locator(".md-search-result__meta")
-    expect(meta).not_to_have_text("Type to start searching", timeout=10_000)
-    expect(meta).not_to_have_text("Initializing search", timeout=10_000)
-    # The worker answers every keystroke; read the list once it has stopped changing, so the
-    # answer is the one for the whole query, not for a prefix typed a moment earlier.
-    previous, results = None, []
-    for _ in range(40):
-        page.wait_for_timeout(250)
-        results = result_pages(page)
-        if results and results == previous:
-            return results
-        previous = results
-    return results
-
-
-def result_pages(page: Page) -> list[str]:
-    # One list item per document; its first link is the document itself, later ones its sections.
-    items = page.locator("li.md-search-result__item")
-    hrefs = items.evaluate_all("els => els.map(e => e.querySelector('a.md-search-result__link').href)")
-    return [urlparse(href).path.strip("/") for href in hrefs]
 
 
 @pytest.mark.parametrize(("query", "best", "also_ok"), VISIBLE_QUERIES + GENAI_QUERIES,
