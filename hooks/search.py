@@ -3,6 +3,8 @@ index it loads. Thin adapter: the logic is in studyguide.search; the worker and 
 overrides/assets/javascripts/search/."""
 from pathlib import Path
 
+from mkdocs.plugins import event_priority
+
 from studyguide.search.hooks import SearchBuild
 
 _build = SearchBuild()
@@ -30,5 +32,8 @@ def on_post_template(output, template_name, config):
     return _build.point_at_worker(output)
 
 
+# After Material's offline plugin (priority -100), which writes search/search_index.js from
+# search_index.json: ours replaces both, so the stub never reaches the file:// copy.
+@event_priority(-110)
 def on_post_build(config):
     _build.write(Path(config.site_dir))

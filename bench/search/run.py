@@ -7,7 +7,7 @@ visible queries, typed into the built site's search box with key events.
 
 A query hits at k when any of its pages is among the first k pages listed; its reciprocal rank is
 1/rank of the first such page (0 when none is listed). Results go to bench/search/results/<label>.json
-(every query with its ranked pages) and, unless --no-record, to the table between the markers in
+(every query with its ranked pages; bench/work/search/ with --no-record) and, unless --no-record, to the table between the markers in
 bench/README.md. Tune only on dev: the test half is the reported figure.
 """
 from __future__ import annotations
@@ -128,10 +128,11 @@ def main(argv: list[str] | None = None) -> int:
             started = time.perf_counter()
             splits = measure(url + "/", queries)
             seconds = time.perf_counter() - started
-    RESULTS.mkdir(exist_ok=True)
+    out_dir = ROOT / "bench" / "work" / "search" if args.no_record else RESULTS
+    out_dir.mkdir(parents=True, exist_ok=True)
     report = {"label": args.label, "date": time.strftime("%Y-%m-%d %H:%M"), "seconds": round(seconds, 1),
               "splits": splits}
-    (RESULTS / f"{args.label}.json").write_text(json.dumps(report, indent=1) + "\n", encoding="utf-8")
+    (out_dir / f"{args.label}.json").write_text(json.dumps(report, indent=1) + "\n", encoding="utf-8")
     print(table({args.label: report}))
     if args.show_misses:
         for split, part in splits.items():

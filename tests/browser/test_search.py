@@ -6,7 +6,11 @@ A query passes when its page is among the first three documents listed.
 """
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
 import pytest
+import yaml
 from playwright.sync_api import Page, expect
 from search_reader import search
 
@@ -79,3 +83,68 @@ def test_search_is_reachable_on_a_phone(page: Page, site_url):
     expect(box).to_be_focused()
     box.press_sequentially("calibration", delay=20)
     expect(page.locator(".md-search-result__item").first).to_be_visible(timeout=10_000)
+
+
+# The held-out dev half of bench/search/queries.yml (tuning was done on it; the test half is the
+# reported figure, measured by bench/search/run.py). Below this hit@3 the ranking has regressed.
+DEV_HIT_AT_3 = 0.90
+QUERIES = Path(__file__).resolve().parents[2] / "bench" / "search" / "queries.yml"
+
+
+def dev_queries() -> list[dict]:
+    return [row for row in yaml.safe_load(QUERIES.read_text(encoding="utf-8"))["queries"] if row["split"] == "dev"]
+
+
+def test_dev_half_finds_its_pages_in_the_top_three(page: Page, site_url):
+    page.goto(site_url + "/")
+    rows = dev_queries()
+    misses = []
+    for row in rows:
+        results = search(page, row["q"], base=site_url + "/")
+        if not set(row["pages"]) & set(results[:3]):
+            misses.append(f"{row['q']!r}: want {row['pages']}, got {results[:3]}")
+    hit3 = 1 - len(misses) / len(rows)
+    assert hit3 >= DEV_HIT_AT_3, f"dev hit@3 {hit3:.0%} < {DEV_HIT_AT_3:.0%}; misses:\n" + "\n".join(misses)
+
+
+def test_the_index_is_fetched_when_the_reader_turns_to_search(page: Page, site_url):
+    fetched: dict[str, int] = {}
+    page.on("response", lambda r: fetched.__setitem__(r.url.rsplit("/", 1)[-1], len(r.body())) if "/search/" in r.url else None)
+    page.goto(site_url + "/", wait_until="networkidle")
+    page.wait_for_timeout(500)
+    assert "studyguide_index.json" not in fetched, "the full index was fetched on page load"
+    assert fetched.get("search_index.json", 0) < 1024, f"Material's eager index should be a stub: {fetched}"
+    with page.expect_response(lambda r: r.url.endswith("/search/studyguide_index.json")):
+        page.keyboard.press("/")
+    # Typing right away is answered once the index is in.
+    page.locator("input.md-search__input").press_sequentially("pymk", delay=20)
+    expect(page.locator("li.md-search-result__item").first).to_contain_text("People you may know", timeout=10_000)
+
+
+def test_search_after_instant_navigation_with_keyboard_suggestion_and_highlight(page: Page, site_url):
+    page.goto(site_url + "/", wait_until="networkidle")
+    page.evaluate("window.__notReloaded = true")
+    page.locator('.md-sidebar--primary a.md-nav__link[href$="topics/metrics/"]').first.click()
+    expect(page).to_have_url(re.compile(r"topics/metrics/$"))
+    assert page.evaluate("window.__notReloaded === true"), "expected instant navigation, got a full reload"
+    page.keyboard.press("/")
+    box = page.locator("input.md-search__input")
+    box.press_sequentially("smo", delay=20)
+    expect(page.locator(".md-search__suggest")).to_have_text("smote", timeout=10_000)
+    box.press("ArrowRight")  # accept the suggestion
+    expect(box).to_have_value("smote")
+    first = page.locator("li.md-search-result__item").first
+    expect(first.locator("mark").first).to_have_text(re.compile("smote", re.I))
+    page.wait_for_timeout(600)  # accepting the suggestion re-runs the query; let the list settle
+    # Keyboard: down to the first result, Enter follows it, with the terms highlighted there.
+    box.press("ArrowDown")
+    page.keyboard.press("Enter")
+    expect(page).to_have_url(re.compile(r"topics/class-imbalance/\?h=smote"))
+    expect(page.locator("article mark:visible").first).to_have_text(re.compile("smote", re.I))
+    assert page.evaluate("window.__notReloaded === true")
+
+
+def test_a_shared_search_url_opens_with_its_results(page: Page, site_url):
+    page.goto(site_url + "/?q=friends+of+friends")
+    first = page.locator("li.md-search-result__item").first
+    expect(first).to_contain_text("People you may know", timeout=10_000)

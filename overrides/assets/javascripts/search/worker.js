@@ -27,16 +27,18 @@
 (function (root) {
   /* Tuning (chosen on the dev half of bench/search/queries.yml only) */
   var FIELDS = ["title", "names", "description", "tags", "headings", "body"];
-  var WEIGHT = { title: 6, names: 5, description: 2, tags: 1.5, headings: 1.5, body: 1 };
-  var B = { title: 0.3, names: 0.3, description: 0.5, tags: 0, headings: 0.5, body: 0.75 };
-  var MEANING = { title: 1.2, names: 1.2, description: 0.5 };  /* x idf, per concept */
-  var PHRASE = { title: 1.0, names: 1.0, description: 0.6, headings: 0.5, body: 0.3 };
-  var K1 = 1.2;
-  var EXPANSION_WEIGHT = 0.8;   /* a synonym from the site's vocabulary */
-  var TYPO_WEIGHT = 0.85;       /* a word the site contains, one or two edits away */
-  var PREFIX_WEIGHT = 0.35;     /* completions of the last word when it is already a word */
-  var PREFIX_ONLY_WEIGHT = 0.9; /* completions of the last word when it is not (still typing) */
-  var COVERAGE_POWER = 2;
+  var TUNING = {
+    weight: { title: 6, names: 5, description: 2, tags: 1.5, headings: 1.5, body: 1 },  /* BM25F */
+    b: { title: 0.3, names: 0.3, description: 0.5, tags: 0, headings: 0.5, body: 0.75 },
+    k1: 1.2,
+    meaning: { title: 1.2, names: 1.2, description: 0.5 },  /* x idf, form found in these fields */
+    phrase: { title: 1.0, names: 1.0, description: 0.6, headings: 0.5, body: 0.3 },  /* x idf */
+    expansion: 0.8,    /* weight of a synonym from the site's vocabulary */
+    typo: 0.85,        /* a word the site contains, one edit away (halved at two) */
+    prefix: 0.35,      /* completions of the last word when it is already a word */
+    prefixOnly: 0.9,   /* completions of the last word when it is not (still typing) */
+    coverage: 2        /* power of the share of query concepts a page matches */
+  };
   var MAX_PAGES = 50;
   var FULL_GROUPS = 10;         /* pages shown with their sections; Material renders 10 first */
   var MAX_SECTIONS = 6;
@@ -76,7 +78,8 @@
     return w;
   }
   function undouble(w) {
-    return /([b-df-hj-np-tv-z])\1$/.test(w) && !/(ll|ss|zz)$/.test(w) ? w.slice(0, -1) : w;
+    if (/(ss|zz)$/.test(w) || /ll$/.test(w) && w.length < 6) return w;   /* "labell(ed)" -> "label" */
+    return /([b-df-hj-np-tv-z])\1$/.test(w) ? w.slice(0, -1) : w;
   }
 
   /** Words of a text: [{word, stem, stop}] in order. */
@@ -206,12 +209,11 @@
       Array.prototype.push.apply(page.seq.body, section.body);
     });
 
-    /* Term frequencies, field lengths, document frequencies, postings */
+    /* Term frequencies, field lengths and document frequencies */
     this.df = new Map();
-    this.postings = new Map();
     this.avg = {};
     FIELDS.forEach(function (f) { self.avg[f] = 0; });
-    this.pages.forEach(function (page, id) {
+    this.pages.forEach(function (page) {
       page.tf = {};
       var seen = new Set();
       FIELDS.forEach(function (f) {
@@ -219,14 +221,26 @@
         self.avg[f] += page.seq[f].length;
         page.tf[f].forEach(function (_, t) { seen.add(t); });
       });
-      seen.forEach(function (t) {
-        self.df.set(t, (self.df.get(t) || 0) + 1);
-        var list = self.postings.get(t);
-        if (!list) self.postings.set(t, list = []);
-        list.push(id);
-      });
+      seen.forEach(function (t) { self.df.set(t, (self.df.get(t) || 0) + 1); });
     });
     FIELDS.forEach(function (f) { self.avg[f] = self.avg[f] / Math.max(1, self.pages.length) || 1; });
+
+    /* Postings: per stem, the pages that contain it, with its BM25F score there and a bit mask of
+     * the "meaning" fields holding it (1 title, 2 names, 4 description). Queries then add up
+     * postings term by term instead of visiting every page. Indexing reads TUNING.weight, .b, .k1. */
+    var lists = new Map();
+    this.pages.forEach(function (page, id) {
+      var stems = new Set();
+      FIELDS.forEach(function (f) { page.tf[f].forEach(function (_, t) { stems.add(t); }); });
+      stems.forEach(function (t) {
+        var list = lists.get(t);
+        if (!list) lists.set(t, list = { ids: [], scores: [], masks: [] });
+        list.ids.push(id);
+        list.scores.push(self.bm25f(page, t));
+        list.masks.push((page.tf.title.has(t) ? 1 : 0) | (page.tf.names.has(t) ? 2 : 0) | (page.tf.description.has(t) ? 4 : 0));
+      });
+    });
+    this.postings = lists;
     this.vocabulary = Array.from(this.df.keys());
 
     /* Synonym groups as stem sequences */
@@ -262,7 +276,7 @@
         if (d <= max) found.push({ stem: v, d: d, df: this.df.get(v) });
       }
       found.sort(function (a, b) { return a.d - b.d || b.df - a.df; });
-      found.slice(0, 3).forEach(function (f) { out.push({ stem: f.stem, weight: TYPO_WEIGHT / f.d }); });
+      found.slice(0, 3).forEach(function (f) { out.push({ stem: f.stem, weight: TUNING.typo / f.d }); });
     }
     if (last && word.word.length >= 2) {
       var completions = [];
@@ -274,7 +288,7 @@
       var self = this;
       completions.sort(function (a, b) { return self.df.get(b) - self.df.get(a); });
       completions.slice(0, 10).forEach(function (c) {
-        out.push({ stem: c, weight: known ? PREFIX_WEIGHT : PREFIX_ONLY_WEIGHT });
+        out.push({ stem: c, weight: known ? TUNING.prefix : TUNING.prefixOnly });
       });
     }
     return out;
@@ -318,7 +332,7 @@
       }) }];
       self.synonyms[m.g].forEach(function (seq, k) {
         if (k === m.k) return;
-        forms.push({ weight: EXPANSION_WEIGHT, slots: seq.map(function (s) { return [{ stem: s, weight: 1 }]; }) });
+        forms.push({ weight: TUNING.expansion, slots: seq.map(function (s) { return [{ stem: s, weight: 1 }]; }) });
       });
       concepts.push({ at: m.i, words: original.map(function (w) { return w.word; }), forms: forms });
     });
@@ -331,14 +345,14 @@
   };
 
   /** BM25F score of one stem in one page. */
-  SearchIndex.prototype.termScore = function (page, t) {
+  SearchIndex.prototype.bm25f = function (page, t) {
     var tf = 0;
     for (var i = 0; i < FIELDS.length; i++) {
       var f = FIELDS[i], n = page.tf[f].get(t);
       if (!n) continue;
-      tf += WEIGHT[f] * n / (1 - B[f] + B[f] * page.seq[f].length / this.avg[f]);
+      tf += TUNING.weight[f] * n / (1 - TUNING.b[f] + TUNING.b[f] * page.seq[f].length / this.avg[f]);
     }
-    return tf ? this.idf(t) * tf / (K1 + tf) : 0;
+    return tf ? this.idf(t) * tf / (TUNING.k1 + tf) : 0;
   };
 
   /** Does the field contain the slots contiguously (any alternative per slot)? */
@@ -355,68 +369,113 @@
     return false;
   }
 
-  /** Score of one form (a phrase or one word with its variants) in one page, with its matched stems. */
-  SearchIndex.prototype.formScore = function (page, form, matched) {
-    var self = this, total = 0, hits = 0, idfs = 0;
+  var MEANING_FIELDS = [[1, "title"], [2, "names"], [4, "description"]];
+
+  /**
+   * Score of one form (a phrase, or one word with its variants) in every page that has any of
+   * its words, term at a time: {score: Float64Array, idfs: Float64Array, all: Uint8Array} where
+   * `all` says whether every slot matched (a phrase bonus may then apply).
+   *   score = weight * (sum of the slots' best BM25F * coverage^p + meaning * mean slot idf)
+   */
+  SearchIndex.prototype.formScores = function (form, touched) {
+    var n = this.pages.length, k = form.slots.length, self = this;
+    var total = new Float64Array(n), idfs = new Float64Array(n), hits = new Uint8Array(n);
+    var masks = new Uint8Array(n).fill(7);
     form.slots.forEach(function (slot) {
-      var best = 0, bestStem = null, bestIdf = 0;
+      var best = new Float64Array(n), bestIdf = new Float64Array(n), mask = new Uint8Array(n);
+      var seen = [];
       slot.forEach(function (alt) {
-        var s = alt.weight * self.termScore(page, alt.stem);
-        if (s > best) { best = s; bestStem = alt.stem; bestIdf = alt.weight * self.idf(alt.stem); }
+        var list = self.postings.get(alt.stem);
+        if (!list || alt.weight <= 0) return;
+        var idf = alt.weight * self.idf(alt.stem);
+        for (var i = 0; i < list.ids.length; i++) {
+          var id = list.ids[i], v = alt.weight * list.scores[i];
+          if (!best[id]) seen.push(id);
+          if (v > best[id]) { best[id] = v; bestIdf[id] = idf; }
+          mask[id] |= list.masks[i];
+        }
       });
-      if (best > 0) { hits++; matched.push(bestStem); }
-      total += best;
-      idfs += bestIdf;
+      seen.forEach(function (id) {
+        total[id] += best[id];
+        idfs[id] += bestIdf[id];
+        if (!hits[id]) touched.add(id);
+        hits[id]++;
+      });
+      for (var id = 0; id < n; id++) masks[id] &= mask[id];
     });
-    if (!hits) return 0;
-    /* Meaning: the form in the page's title, names or description */
-    var meaning = 0;
-    ["title", "names", "description"].forEach(function (f) {
-      var inField = form.slots.every(function (slot) {
-        return slot.some(function (alt) { return page.tf[f].has(alt.stem); });
-      });
-      if (inField) meaning = Math.max(meaning, MEANING[f]);
+    var score = new Float64Array(n), all = new Uint8Array(n);
+    touched.forEach(function (id) {
+      if (!hits[id]) return;
+      var meaning = 0;
+      MEANING_FIELDS.forEach(function (m) { if (masks[id] & m[0]) meaning = Math.max(meaning, TUNING.meaning[m[1]]); });
+      var cover = hits[id] / k;
+      score[id] = form.weight * (total[id] * Math.pow(cover, TUNING.coverage) + meaning * idfs[id] / k);
+      all[id] = hits[id] === k ? 1 : 0;
     });
-    var phrase = 0;
-    if (form.slots.length > 1) {
-      Object.keys(PHRASE).forEach(function (f) {
-        if (PHRASE[f] > phrase && contiguous(page.seq[f], form.slots)) phrase = PHRASE[f];
-      });
-    }
-    var cover = hits / form.slots.length;
-    return form.weight * (total * Math.pow(cover, COVERAGE_POWER) + (meaning + phrase) * idfs / form.slots.length);
+    return { form: form, score: score, idfs: idfs, all: all };
   };
 
-  /** Rank pages for a query: [{page, score, stems}] best first. */
+  /** The phrase bonus of a form in one page: the best field holding its slots contiguously. */
+  SearchIndex.prototype.phraseBonus = function (page, f) {
+    var phrase = 0;
+    Object.keys(TUNING.phrase).forEach(function (field) {
+      if (TUNING.phrase[field] > phrase && contiguous(page.seq[field], f.form.slots)) phrase = TUNING.phrase[field];
+    });
+    return phrase;
+  };
+
+  /** Rank pages for a query: [{page, score}] best first. Phrase bonuses need a scan of the
+   * page's text, so they are added in a second pass over the best PHRASE_POOL pages only. */
+  var PHRASE_POOL = 200;
   SearchIndex.prototype.rank = function (concepts) {
-    var self = this, candidates = new Set();
+    var self = this, touched = new Set();
+    var scored = concepts.map(function (c) {
+      return c.forms.map(function (form) { return self.formScores(form, touched); });
+    });
+    var total = function (id, phrases) {
+      var sum = 0, covered = 0;
+      scored.forEach(function (forms) {
+        var best = 0;
+        forms.forEach(function (f) {
+          var s = f.score[id];
+          if (phrases && f.all[id] && f.form.slots.length > 1) {
+            var bonus = self.phraseBonus(self.pages[id], f);
+            if (bonus) s += f.form.weight * bonus * f.idfs[id] / f.form.slots.length;
+          }
+          if (s > best) best = s;
+        });
+        if (best > 0) covered++;
+        sum += best;
+      });
+      return sum * Math.pow(covered / concepts.length, TUNING.coverage) * self.pages[id].boost;
+    };
+    var ranked = [];
+    touched.forEach(function (id) {
+      var score = total(id, false);
+      if (score > 0) ranked.push({ id: id, page: self.pages[id], score: score });
+    });
+    ranked.sort(function (a, b) { return b.score - a.score; });
+    var multi = concepts.some(function (c) { return c.forms.some(function (f) { return f.slots.length > 1; }); });
+    if (multi) {
+      ranked.slice(0, PHRASE_POOL).forEach(function (r) { r.score = total(r.id, true); });
+      ranked.sort(function (a, b) { return b.score - a.score; });
+    }
+    return ranked;
+  };
+
+  /** The stems to highlight in a page: every alternative of the query found in it. */
+  SearchIndex.prototype.marks = function (page, concepts) {
+    var marks = new Set();
     concepts.forEach(function (c) {
       c.forms.forEach(function (form) {
         form.slots.forEach(function (slot) {
-          slot.forEach(function (alt) { (self.postings.get(alt.stem) || []).forEach(function (id) { candidates.add(id); }); });
+          slot.forEach(function (alt) {
+            if (alt.weight > 0 && FIELDS.some(function (f) { return page.tf[f].has(alt.stem); })) marks.add(alt.stem);
+          });
         });
       });
     });
-    var ranked = [];
-    candidates.forEach(function (id) {
-      var page = self.pages[id], score = 0, covered = 0, stems = [];
-      concepts.forEach(function (c) {
-        var best = 0, bestStems = [];
-        c.forms.forEach(function (form) {
-          var matched = [];
-          var s = self.formScore(page, form, matched);
-          if (s > best) { best = s; bestStems = matched; }
-        });
-        if (best > 0) { covered++; Array.prototype.push.apply(stems, bestStems); }
-        c.matched = c.matched || {};
-        score += best;
-      });
-      if (score <= 0) return;
-      score *= Math.pow(covered / concepts.length, COVERAGE_POWER) * page.boost;
-      ranked.push({ page: page, score: score, stems: stems });
-    });
-    ranked.sort(function (a, b) { return b.score - a.score; });
-    return ranked;
+    return marks;
   };
 
   /** Material's search result for a query string. */
@@ -432,7 +491,7 @@
   /** One page's result group: the page, then its best sections (Material shows those scoring at
    * least the first item's score and folds the rest under "more"). */
   SearchIndex.prototype.group = function (r, concepts, full) {
-    var marks = new Set(r.stems);
+    var marks = this.marks(r.page, concepts);
     var page = r.page, self = this;
     /* Pages below the first screen get their page entry only (cheap); Material renders them
      * when the reader scrolls that far. */
@@ -485,7 +544,7 @@
     return [];
   };
 
-  var api = { SearchIndex: SearchIndex, words: words, terms: terms, stem: stem, highlight: highlight, distance: distance };
+  var api = { SearchIndex: SearchIndex, TUNING: TUNING, words: words, terms: terms, stem: stem, highlight: highlight, distance: distance };
 
   /* ------------------------------------------------------------------------ *
    * Worker protocol
