@@ -37,7 +37,7 @@
     typo: 0.85,        /* a word the site contains, one edit away (halved at two) */
     prefix: 0.35,      /* completions of the last word when it is already a word */
     prefixOnly: 0.9,   /* completions of the last word when it is not (still typing) */
-    coverage: 2        /* power of the share of query concepts a page matches */
+    coverage: 1.5      /* power of the share of query concepts a page matches */
   };
   var MAX_PAGES = 50;
   var FULL_GROUPS = 10;         /* pages shown with their sections; Material renders 10 first */
