@@ -1,5 +1,5 @@
-"""Search quality in real Chromium: hit@1, hit@3 and MRR on the dev half, the test half and the 20
-visible queries, typed into the built site's search box with key events.
+"""Search quality in real Chromium: hit@1, hit@3 and MRR on the dev half, the test half and the
+visible queries of tests/browser/test_search.py (the first 20, and the 20 GenAI ones), typed into the built site's search box with key events.
 
     .venv/bin/python bench/search/run.py                      # build docs/, measure, record
     .venv/bin/python bench/search/run.py --splits dev --label my-variant --no-record
@@ -38,10 +38,11 @@ def load_queries(splits: list[str]) -> dict[str, list[dict]]:
     out: dict[str, list[dict]] = {}
     rows = yaml.safe_load(QUERIES.read_text(encoding="utf-8"))["queries"]
     for split in splits:
-        if split == "visible":
-            from test_search import VISIBLE_QUERIES
+        if split in ("visible", "visible-genai"):
+            from test_search import GENAI_QUERIES, VISIBLE_QUERIES
 
-            out[split] = [{"q": q, "pages": [best]} for q, best, _ in VISIBLE_QUERIES]
+            visible = VISIBLE_QUERIES if split == "visible" else GENAI_QUERIES
+            out[split] = [{"q": q, "pages": [best]} for q, best, _ in visible]
         else:
             out[split] = [row for row in rows if row["split"] == split]
     return out
@@ -112,7 +113,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--site", type=Path, help="an already built site (default: build docs/ now)")
     parser.add_argument("--label", default="site", help="name of this variant in the results")
-    parser.add_argument("--splits", nargs="+", default=["dev", "test", "visible"])
+    parser.add_argument("--splits", nargs="+", default=["dev", "test", "visible", "visible-genai"])
     parser.add_argument("--no-record", action="store_true", help="do not update bench/README.md")
     parser.add_argument("--show-misses", action="store_true", help="list dev and visible misses (never test)")
     args = parser.parse_args(argv)

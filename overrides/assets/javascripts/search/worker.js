@@ -33,9 +33,10 @@
     k1: 1.2,
     meaning: { title: 1.2, names: 1.2, description: 0.5 },  /* x idf, form found in these fields */
     phrase: { title: 1.0, names: 1.0, description: 0.6, headings: 0.5, body: 0.3 },  /* x idf */
+    whole: 0.5,        /* the phrase bonus also for the whole query as typed (0: synonyms only) */
     expansion: 0.8,    /* weight of a synonym from the site's vocabulary */
     typo: 0.85,        /* a word the site contains, one edit away (halved at two) */
-    prefix: 0.35,      /* completions of the last word when it is already a word */
+    prefix: 0.1,       /* completions of the last word when it is already a word */
     prefixOnly: 0.9,   /* completions of the last word when it is not (still typing) */
     coverage: 1.5      /* power of the share of query concepts a page matches */
   };
@@ -432,8 +433,14 @@
     var scored = concepts.map(function (c) {
       return c.forms.map(function (form) { return self.formScores(form, touched); });
     });
+    /* The whole query as typed is a phrase too: "feature cross", "train test split by time" */
+    var slots = [].concat.apply([], concepts.map(function (c) { return c.forms[0].slots; }));
+    var whole = concepts.length > 1 ? this.formScores({ weight: 1, slots: slots }, new Set()) : null;
     var total = function (id, phrases) {
       var sum = 0, covered = 0;
+      if (phrases && whole && whole.all[id]) {
+        sum += TUNING.whole * self.phraseBonus(self.pages[id], whole) * whole.idfs[id] / slots.length;
+      }
       scored.forEach(function (forms) {
         var best = 0;
         forms.forEach(function (f) {
@@ -455,7 +462,7 @@
       if (score > 0) ranked.push({ id: id, page: self.pages[id], score: score });
     });
     ranked.sort(function (a, b) { return b.score - a.score; });
-    var multi = concepts.some(function (c) { return c.forms.some(function (f) { return f.slots.length > 1; }); });
+    var multi = whole || concepts.some(function (c) { return c.forms.some(function (f) { return f.slots.length > 1; }); });
     if (multi) {
       ranked.slice(0, PHRASE_POOL).forEach(function (r) { r.score = total(r.id, true); });
       ranked.sort(function (a, b) { return b.score - a.score; });
