@@ -19,6 +19,7 @@ import json
 import os
 import re
 import resource
+import shutil
 import statistics
 import subprocess
 import sys
@@ -147,10 +148,20 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 3000])
     parser.add_argument("--no-record", action="store_true")
+    parser.add_argument("--latency-only", action="store_true",
+                        help="reuse the vaults and builds of the last run (bench/search/scale-results.json) and measure the "
+                             "current worker.js again (copied into the built site)")
     args = parser.parse_args(argv)
     test_half = [r["q"] for r in yaml.safe_load((ROOT / "bench/search/queries.yml").read_text())["queries"] if r["split"] == "test"]
     results = []
-    for n in args.sizes:
+    if args.latency_only:
+        results = json.loads(Path(__file__).with_name("scale-results.json").read_text())
+        for result in results:
+            site = WORK / f"vault-{result['pages'] - 1}" / "floor" / "site-ours"
+            shutil.copy(ROOT / "overrides/assets/javascripts/search/worker.js", site / "assets/javascripts/search/worker.js")
+            result["latency"] = chromium_latency(site, {"test half": test_half, "vault words": VAULT_QUERIES})
+            print(json.dumps(result["latency"]))
+    for n in ([] if args.latency_only else args.sizes):
         vault = WORK / f"vault-{n}"
         generate_vault(n, vault)
         floor = vault / "floor"
