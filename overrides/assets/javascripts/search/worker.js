@@ -15,12 +15,13 @@
  *   - query expansion by the synonym groups (PYMK <-> people you may know) at a lower weight;
  *   - a "meaning" bonus when the query (or its expansion) is in the page's title, aliases,
  *     glossary names or description, so the page about a thing outranks pages that mention it;
- *   - a phrase bonus for multi-word forms found contiguous, and a coverage factor that favours
- *     pages matching every part of the query;
+ *   - a phrase bonus when a synonym phrase, or the whole query, is found contiguous (second pass
+ *     over the best pages), and a coverage factor that favours pages matching every part of it;
  *   - typo tolerance (edit distance 1, or 2 for long words) for words the site does not contain,
  *     and prefix completion of the word being typed.
  *
- * The same file loads in Node (module.exports) for unit tests and the scale benchmark.
+ * Over http the index arrives on demand (see the protocol section at the end and loader.js).
+ * The same file loads in Node (module.exports) for unit tests and the benches in bench/search/.
  */
 "use strict";
 
@@ -382,8 +383,10 @@
     var n = this.pages.length, k = form.slots.length, self = this;
     var total = new Float64Array(n), idfs = new Float64Array(n), hits = new Uint8Array(n);
     var masks = new Uint8Array(n).fill(7);
+    if (!this.scratch || this.scratch.best.length !== n)   /* reused per slot, reset after use */
+      this.scratch = { best: new Float64Array(n), bestIdf: new Float64Array(n), mask: new Uint8Array(n) };
+    var best = this.scratch.best, bestIdf = this.scratch.bestIdf, mask = this.scratch.mask;
     form.slots.forEach(function (slot) {
-      var best = new Float64Array(n), bestIdf = new Float64Array(n), mask = new Uint8Array(n);
       var seen = [];
       slot.forEach(function (alt) {
         var list = self.postings.get(alt.stem);
@@ -403,6 +406,7 @@
         hits[id]++;
       });
       for (var id = 0; id < n; id++) masks[id] &= mask[id];
+      seen.forEach(function (id) { best[id] = 0; bestIdf[id] = 0; mask[id] = 0; });
     });
     var score = new Float64Array(n), all = new Uint8Array(n);
     touched.forEach(function (id) {
