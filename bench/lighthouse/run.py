@@ -1,6 +1,6 @@
 """Performance budgets: Lighthouse (mobile, simulated throttling) on four page types, median of N runs.
 
-    .venv/bin/python bench/lighthouse/run.py [--runs 3]
+    .venv/bin/python bench/lighthouse/run.py [--runs 3] [--baseline main]
 
 Builds the site with --strict, serves it gzip-compressed on 127.0.0.1, runs Lighthouse from node_modules with
 Debian's Chromium, and writes bench/lighthouse/results.json and the table between the markers in
@@ -10,9 +10,11 @@ which is why the table reports medians and every run's value.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import gzip
 import io
 import json
+import os
 import re
 import statistics
 import subprocess
@@ -92,25 +94,51 @@ def table(results: dict[str, list[dict]]) -> str:
     return "\n".join(rows)
 
 
+def build_ref(ref: str, out: Path, site_url: str, tmp: Path) -> Path:
+    """Build another commit (e.g. main) with this venv and node_modules, for a same-time comparison."""
+    source = tmp / "baseline-src"
+    source.mkdir()
+    subprocess.run(f"git archive {ref} | tar -x -C {source}", shell=True, cwd=ROOT, check=True)
+    (source / "node_modules").symlink_to(ROOT / "node_modules")
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": site_url, "PYTHONPATH": str(source)}
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)], cwd=source, env=env,
+                   check=True, capture_output=True)
+    return out
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--baseline", metavar="REF",
+                        help="also build REF (e.g. main) and run it interleaved with this tree under the same load; "
+                             "its results go to results-baseline.json and the table below the main one")
     args = parser.parse_args()
-    port = free_port()
+    port, base_port = free_port(), free_port()
     with tempfile.TemporaryDirectory() as tmp:
         site = build_site(Path(tmp) / "site", f"http://127.0.0.1:{port}/").path
-        results: dict[str, list[dict]] = {name: [] for name in PAGES}
-        with serve_directory(site, port, GzipHandler) as url:
-            for run in range(args.runs):  # interleave pages so machine noise spreads over all of them
+        sites = {"this tree": (site, port)}
+        if args.baseline:
+            sites[args.baseline] = (build_ref(args.baseline, Path(tmp) / "baseline", f"http://127.0.0.1:{base_port}/", Path(tmp)), base_port)
+        results = {label: {name: [] for name in PAGES} for label in sites}
+        with contextlib.ExitStack() as stack:
+            urls = {label: stack.enter_context(serve_directory(path, p, GzipHandler)) for label, (path, p) in sites.items()}
+            for run in range(args.runs):  # interleave pages (and trees) so machine noise spreads over all of them
                 for name, path in PAGES.items():
-                    results[name].append(lighthouse(url + path, Path(tmp) / f"{run}.json"))
-                    print(name, run, results[name][-1], flush=True)
-    (ROOT / "bench" / "lighthouse" / "results.json").write_text(json.dumps(results, indent=2) + "\n")
+                    for label, url in urls.items():
+                        results[label][name].append(lighthouse(url + path, Path(tmp) / f"{run}.json"))
+                        print(label, name, run, results[label][name][-1], flush=True)
+    ours = results["this tree"]
+    (ROOT / "bench" / "lighthouse" / "results.json").write_text(json.dumps(ours, indent=2) + "\n")
     readme = ROOT / "bench" / "README.md"
     text = readme.read_text()
-    block = f"{MARKERS[0]}\n{table(results)}\n{MARKERS[1]}"
+    block = f"{MARKERS[0]}\n{table(ours)}\n{MARKERS[1]}"
+    if args.baseline:
+        base = results[args.baseline]
+        (ROOT / "bench" / "lighthouse" / "results-baseline.json").write_text(json.dumps(base, indent=2) + "\n")
+        block = (f"{MARKERS[0]}\n{table(ours)}\n\nSame runs, interleaved, `{args.baseline}` "
+                 f"(`--baseline {args.baseline}`):\n\n{table(base)}\n{MARKERS[1]}")
     readme.write_text(re.sub(re.escape(MARKERS[0]) + ".*?" + re.escape(MARKERS[1]), lambda _: block, text, flags=re.S))
-    print(table(results))
+    print(block)
 
 
 if __name__ == "__main__":
