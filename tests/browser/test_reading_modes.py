@@ -8,6 +8,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from chromium import OPEN_SHADOW_ROOTS, wait_for_diagrams
+from search_reader import search
 from site_build import build_site
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -82,3 +83,18 @@ def test_offline_copy_renders_diagrams_from_file_urls(page: Page, offline_site):
     page.add_init_script(OPEN_SHADOW_ROOTS)
     page.goto((offline_site / "case-studies" / "video-recommendation.html").as_uri())
     assert wait_for_diagrams(page, timeout=30_000) >= 2  # scrolled into view one by one, drawn from file://
+
+
+# A few dev queries of each kind (bench/search/queries.yml): the offline copy must rank like the site.
+SAME_RANKING_QUERIES = ["HNSW", "chargeback", "embeding", "training serving skew", "how to close the interview",
+                        "friends of friends"]
+
+
+def test_offline_copy_ranks_search_results_like_the_served_site(page: Page, offline_site, site_url):
+    page.goto(site_url + "/")
+    served = {q: search(page, q, base=site_url + "/")[:5] for q in SAME_RANKING_QUERIES}
+    base = offline_site.as_uri() + "/"
+    page.goto(base + "index.html")
+    offline = {q: search(page, q, base=base)[:5] for q in SAME_RANKING_QUERIES}
+    assert all(served.values()), served
+    assert offline == served

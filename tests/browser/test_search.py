@@ -6,10 +6,13 @@ A query passes when its page is among the first three documents listed.
 """
 from __future__ import annotations
 
-from urllib.parse import urlparse
+import re
+from pathlib import Path
 
 import pytest
+import yaml
 from playwright.sync_api import Page, expect
+from search_reader import search
 
 # (query, page that should rank first, page that is also acceptable)
 VISIBLE_QUERIES = [
@@ -64,34 +67,6 @@ GENAI_QUERIES = [
 ]
 
 
-def search(page: Page, query: str) -> list[str]:
-    """Type the query like a reader and return the result pages, best first, as 'topics/metrics'."""
-    page.keyboard.press("/")  # Material's shortcut focuses the search box at every width
-    box = page.locator("input.md-search__input")
-    expect(box).to_be_focused()
-    box.press_sequentially(query, delay=20)
-    meta = page.locator(".md-search-result__meta")
-    expect(meta).not_to_have_text("Type to start searching", timeout=10_000)
-    expect(meta).not_to_have_text("Initializing search", timeout=10_000)
-    # The worker answers every keystroke; read the list once it has stopped changing, so the
-    # answer is the one for the whole query, not for a prefix typed a moment earlier.
-    previous, results = None, []
-    for _ in range(40):
-        page.wait_for_timeout(250)
-        results = result_pages(page)
-        if results and results == previous:
-            return results
-        previous = results
-    return results
-
-
-def result_pages(page: Page) -> list[str]:
-    # One list item per document; its first link is the document itself, later ones its sections.
-    items = page.locator("li.md-search-result__item")
-    hrefs = items.evaluate_all("els => els.map(e => e.querySelector('a.md-search-result__link').href)")
-    return [urlparse(href).path.strip("/") for href in hrefs]
-
-
 @pytest.mark.parametrize(("query", "best", "also_ok"), VISIBLE_QUERIES + GENAI_QUERIES,
                          ids=[q for q, _, _ in VISIBLE_QUERIES + GENAI_QUERIES])
 def test_query_finds_its_page_in_the_top_three(page: Page, site_url, query, best, also_ok):
@@ -108,3 +83,68 @@ def test_search_is_reachable_on_a_phone(page: Page, site_url):
     expect(box).to_be_focused()
     box.press_sequentially("calibration", delay=20)
     expect(page.locator(".md-search-result__item").first).to_be_visible(timeout=10_000)
+
+
+# The held-out dev half of bench/search/queries.yml (tuning was done on it; the test half is the
+# reported figure, measured by bench/search/run.py). Below this hit@3 the ranking has regressed.
+DEV_HIT_AT_3 = 0.90
+QUERIES = Path(__file__).resolve().parents[2] / "bench" / "search" / "queries.yml"
+
+
+def dev_queries() -> list[dict]:
+    return [row for row in yaml.safe_load(QUERIES.read_text(encoding="utf-8"))["queries"] if row["split"] == "dev"]
+
+
+def test_dev_half_finds_its_pages_in_the_top_three(page: Page, site_url):
+    page.goto(site_url + "/")
+    rows = dev_queries()
+    misses = []
+    for row in rows:
+        results = search(page, row["q"], base=site_url + "/")
+        if not set(row["pages"]) & set(results[:3]):
+            misses.append(f"{row['q']!r}: want {row['pages']}, got {results[:3]}")
+    hit3 = 1 - len(misses) / len(rows)
+    assert hit3 >= DEV_HIT_AT_3, f"dev hit@3 {hit3:.0%} < {DEV_HIT_AT_3:.0%}; misses:\n" + "\n".join(misses)
+
+
+def test_the_index_is_fetched_when_the_reader_turns_to_search(page: Page, site_url):
+    fetched: dict[str, int] = {}
+    page.on("response", lambda r: fetched.__setitem__(r.url.rsplit("/", 1)[-1], len(r.body())) if "/search/" in r.url else None)
+    page.goto(site_url + "/", wait_until="networkidle")
+    page.wait_for_timeout(500)
+    assert "studyguide_index.json" not in fetched, "the full index was fetched on page load"
+    assert fetched.get("search_index.json", 0) < 1024, f"Material's eager index should be a stub: {fetched}"
+    with page.expect_response(lambda r: r.url.endswith("/search/studyguide_index.json")):
+        page.keyboard.press("/")
+    # Typing right away is answered once the index is in.
+    page.locator("input.md-search__input").press_sequentially("pymk", delay=20)
+    expect(page.locator("li.md-search-result__item").first).to_contain_text("People you may know", timeout=10_000)
+
+
+def test_search_after_instant_navigation_with_keyboard_suggestion_and_highlight(page: Page, site_url):
+    page.goto(site_url + "/", wait_until="networkidle")
+    page.evaluate("window.__notReloaded = true")
+    page.locator('.md-sidebar--primary a.md-nav__link[href$="topics/metrics/"]').first.click()
+    expect(page).to_have_url(re.compile(r"topics/metrics/$"))
+    assert page.evaluate("window.__notReloaded === true"), "expected instant navigation, got a full reload"
+    page.keyboard.press("/")
+    box = page.locator("input.md-search__input")
+    box.press_sequentially("smo", delay=20)
+    expect(page.locator(".md-search__suggest")).to_have_text("smote", timeout=10_000)
+    box.press("ArrowRight")  # accept the suggestion
+    expect(box).to_have_value("smote")
+    first = page.locator("li.md-search-result__item").first
+    expect(first.locator("mark").first).to_have_text(re.compile("smote", re.I))
+    page.wait_for_timeout(600)  # accepting the suggestion re-runs the query; let the list settle
+    # Keyboard: down to the first result, Enter follows it, with the terms highlighted there.
+    box.press("ArrowDown")
+    page.keyboard.press("Enter")
+    expect(page).to_have_url(re.compile(r"topics/class-imbalance/\?h=smote"))
+    expect(page.locator("article mark:visible").first).to_have_text(re.compile("smote", re.I))
+    assert page.evaluate("window.__notReloaded === true")
+
+
+def test_a_shared_search_url_opens_with_its_results(page: Page, site_url):
+    page.goto(site_url + "/?q=friends+of+friends")
+    first = page.locator("li.md-search-result__item").first
+    expect(first).to_contain_text("People you may know", timeout=10_000)
