@@ -12,6 +12,8 @@ from studyguide.practice import sources
 PRACTICE_FORMAT = "ml-system-design-guide/practice"
 PRACTICE_VERSION = 1
 # Sections of the site whose pages count towards coverage on the progress page.
+PRACTICE_PAGES = {"mock": "practice/mock-interview.md", "review": "practice/review.md",
+                  "progress": "practice/progress.md"}
 COVERAGE_SECTIONS = {"framework": "Framework", "topics": "Topics", "case-studies": "Case studies"}
 
 
@@ -81,4 +83,5 @@ def practice_data(pages: Mapping[str, str], cases: Mapping[str, CaseStudy],
         "cases": [case_entry(src, case, pages.get(src, ""), url, standard) for src, case in cases.items()],
         "tags": sorted({tag for case in cases.values() for tag in case.tags} | {case.kind for case in cases.values()}),
         "pages": coverage_pages(pages, url, title),
+        "links": {name: url(src) for name, src in PRACTICE_PAGES.items()},
     }
