@@ -30,6 +30,9 @@ PAGES = {
     "topic": "/topics/metrics/",
     "case study": "/case-studies/video-recommendation/",
     "checklist booklet": "/checklists/",
+    "mock interview": "/practice/mock-interview/",
+    "card review": "/practice/review/",
+    "progress": "/practice/progress/",
 }
 CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
 BUDGET = {"performance": 95, "accessibility": 100, "best-practices": 100, "seo": 100}
