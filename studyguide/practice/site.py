@@ -12,7 +12,7 @@ from studyguide.practice.deck import build_deck
 SITE_FOLDER = "assets/practice"
 # The front end reads the .js copies (a <script> works from file://, where fetch() of a JSON file
 # does not); the .json copies are the same data for anyone else.
-GLOBALS = {"deck": "StudyGuideDeck", "practice": "StudyGuidePracticeData"}
+GLOBALS = {"deck": "StudyGuideDeck", "deck-index": "StudyGuideDeckIndex", "practice": "StudyGuidePracticeData"}
 
 _TITLE = re.compile(r"^title:\s*[\"']?(.+?)[\"']?\s*$", re.M)
 _H1 = re.compile(r"^#\s+(.+?)\s*$", re.M)
@@ -56,8 +56,11 @@ def generated_files(pages: Mapping[str, str], abbreviations_md: str,
     def title(src: str) -> str:
         return titles.get(src, src)
 
+    deck = build_deck(pages, abbreviations_md, cases, url, title)
     data = {
-        "deck": build_deck(pages, abbreviations_md, cases, url, title),
+        "deck": deck,
+        # What the progress page needs (due counts per deck and page), a tenth of the deck's size.
+        "deck-index": {**deck, "cards": [{k: card[k] for k in ("id", "deck", "source")} for card in deck["cards"]]},
         "practice": practice_data(pages, cases, url, title),
     }
     out = {}

@@ -71,8 +71,11 @@ def test_nav_order_and_titles():
 def test_generated_files_are_json_and_matching_scripts(real):
     pages, cases = real
     files = generated_files(pages, "*[CTR]: Click-through rate\n", cases, lambda s: s)
-    assert set(files) == {"assets/practice/deck.json", "assets/practice/deck.js",
-                          "assets/practice/practice.json", "assets/practice/practice.js"}
+    assert set(files) == {f"assets/practice/{name}.{ext}" for name in ("deck", "deck-index", "practice")
+                          for ext in ("json", "js")}
+    index = json.loads(files["assets/practice/deck-index.json"])
+    assert [c["id"] for c in index["cards"]] == [c["id"] for c in json.loads(files["assets/practice/deck.json"])["cards"]]
+    assert set(index["cards"][0]) == {"id", "deck", "source"}
     deck = json.loads(files["assets/practice/deck.json"])
     assert files["assets/practice/deck.js"] == f"window.StudyGuideDeck = {files['assets/practice/deck.json']};\n"
     assert deck["format"] == "ml-system-design-guide/deck" and deck["version"] == 1

@@ -8,17 +8,19 @@ const assets = new URL("../../", document.currentScript.src)
 const NEEDS = {
   mock: ["practice/practice.js", "javascripts/practice/mock.js"],
   review: ["vendor/ts-fsrs/index.umd.js", "practice/deck.js", "javascripts/practice/review.js"],
-  progress: ["practice/practice.js", "practice/deck.js",
+  progress: ["practice/practice.js", "practice/deck-index.js",
              "javascripts/practice/progress.js"],
 }
 const loaded = new Map()
 let unmount = null
 let mounted = null // the root element mounted last (setUp runs at load and on each document$)
 
+// All of a page's scripts are requested at once; async = false runs them in the listed order.
 function loadScript(path) {
   if (!loaded.has(path)) {
     loaded.set(path, new Promise((resolve, reject) => {
       const script = document.createElement("script")
+      script.async = false
       script.src = new URL(path, assets).href
       script.onload = resolve
       script.onerror = () => reject(new Error(`could not load ${script.src}`))
@@ -35,7 +37,7 @@ async function setUp() {
   if (unmount) { try { unmount() } catch (error) { console.error(error) } unmount = null }
   if (!root) return
   const name = root.dataset.sgPractice
-  for (const path of NEEDS[name] || []) await loadScript(path)
+  await Promise.all((NEEDS[name] || []).map(loadScript))
   const mount = window.StudyGuidePractice && window.StudyGuidePractice[name]
   if (mount && root.isConnected) unmount = mount(root) || null
 }

@@ -4,7 +4,7 @@
 ;(() => {
 const store = window.StudyGuideStore
 const data = window.StudyGuidePracticeData
-const deck = window.StudyGuideDeck
+const deck = window.StudyGuideDeckIndex // ids, decks and sources of the cards (not their text)
 
 function el(tag, attributes = {}, ...children) {
   const node = document.createElement(tag)
