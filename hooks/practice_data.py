@@ -4,15 +4,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from mkdocs.structure.files import File
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File, Files
 
-from studyguide.case_schema import load_cases, nav_order
+from studyguide.cases import load_cases, nav_order
 from studyguide.practice.site import generated_files, in_nav_order
 
 ABBREVIATIONS = Path(__file__).resolve().parent.parent / "includes" / "abbreviations.md"
 
 
-def on_files(files, config):
+def on_files(files: Files, config: MkDocsConfig) -> Files:
     docs = {f.src_uri: f for f in files.documentation_pages()}
     pages = {src: docs[src].content_string for src in in_nav_order(config.get("nav"), docs)}
     urls = {src: file.url for src, file in docs.items()}

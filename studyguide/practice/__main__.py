@@ -4,7 +4,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from studyguide.case_schema import is_case_study, load_case_file
+from studyguide.cases import is_case_study, load_case_file
 from studyguide.practice import build_deck
 
 

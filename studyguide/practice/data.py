@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 
-from studyguide.case_schema import CaseStudy
-from studyguide.checklist import StandardChecklist, case_groups, load_standard
+from studyguide.cases import CaseStudy
+from studyguide.cases.checklist import StandardChecklist, case_groups, load_standard
 from studyguide.practice import sources
 
 PRACTICE_FORMAT = "ml-system-design-guide/practice"

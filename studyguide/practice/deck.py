@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import asdict, dataclass, field
 from pathlib import PurePosixPath
 
-from studyguide.case_schema import CaseStudy
+from studyguide.cases import CaseStudy
 from studyguide.practice import sources
 from studyguide.practice.text import fingerprint, short_hash
 

@@ -5,7 +5,7 @@ import json
 import re
 from collections.abc import Callable, Mapping
 
-from studyguide.case_schema import CaseStudy
+from studyguide.cases import CaseStudy
 from studyguide.practice.data import practice_data
 from studyguide.practice.deck import build_deck
 

@@ -4,8 +4,8 @@ from pathlib import Path
 
 import pytest
 
-from studyguide.case_schema import is_case_study, load_case_file
-from studyguide.checklist import load_standard
+from studyguide.cases import is_case_study, load_case_file
+from studyguide.cases.checklist import load_standard
 from studyguide.practice import practice_data, scaled_minutes
 from studyguide.practice.site import generated_files, in_nav_order, page_title
 

@@ -4,7 +4,7 @@ from textwrap import dedent
 
 import pytest
 
-from studyguide.case_schema import is_case_study, load_case_file
+from studyguide.cases import is_case_study, load_case_file
 from studyguide.practice import build_deck
 from studyguide.practice.deck import Card, with_ids
 
