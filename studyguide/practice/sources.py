@@ -10,8 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from markdown.extensions.toc import slugify
-
+from studyguide.markdown import fenced_lines, protected_ranges, scan_headings, split_front_matter
 from studyguide.practice.text import plain, wiki_targets
 
 
@@ -53,8 +52,7 @@ class Figure:
 
 
 def _strip_front_matter(markdown: str) -> str:
-    match = re.match(r"\A---[ \t]*\n.*?\n(?:---|\.\.\.)[ \t]*\n", markdown, re.S)
-    return markdown[match.end():] if match else markdown
+    return split_front_matter(markdown).body
 
 
 # --- glossary ----------------------------------------------------------------------------------
@@ -118,39 +116,14 @@ def abbreviations(markdown: str) -> list[Abbreviation]:
 
 # --- sections, follow-up questions, clarifying questions ---------------------------------------
 
-_HEADING = re.compile(r"^(#{1,6})\s+(.+?)\s*#*\s*$")
-_FENCE = re.compile(r"^\s*(```|~~~)")
-
-
-def _lines_outside_code(markdown: str):
-    """(line, in_code) for each line, so headings inside fenced code are not taken for headings."""
-    fence = None
-    for line in markdown.splitlines():
-        match = _FENCE.match(line)
-        if match:
-            if fence is None:
-                fence = match.group(1)
-            elif match.group(1) == fence:
-                fence = None
-                yield line, True
-                continue
-        yield line, fence is not None
-
-
-def section(markdown: str, title: str) -> list[str] | None:
-    """The lines of the `## title` section (case-insensitive), up to the next heading of the same
-    or a higher level; None if the page has no such section."""
-    lines: list[str] | None = None
-    level = 0
-    for line, in_code in _lines_outside_code(_strip_front_matter(markdown)):
-        match = None if in_code else _HEADING.match(line)
-        if lines is not None:
-            if match and len(match.group(1)) <= level:
-                break
-            lines.append(line)
-        elif match and match.group(2).strip().lower() == title.lower():
-            lines, level = [], len(match.group(1))
-    return lines
+def section(markdown: str, title: str) -> tuple[list[str], str] | None:
+    """(lines, heading id) of the section headed `title` (case-insensitive), up to the next heading
+    of the same or a higher level; None if the page has no such section."""
+    body = _strip_front_matter(markdown)
+    for heading in scan_headings(body, protected_ranges(body)):
+        if heading.text.strip().lower() == title.lower():
+            return body[heading.end:heading.section_end].splitlines(), heading.id
+    return None
 
 
 _QUESTION = re.compile(r'^\?\?\?\+?\s+question\s+"(?P<q>.+)"\s*$')
@@ -158,10 +131,10 @@ _QUESTION = re.compile(r'^\?\?\?\+?\s+question\s+"(?P<q>.+)"\s*$')
 
 def follow_ups(markdown: str, title: str = "Follow-up questions") -> list[FollowUp]:
     """Each `??? question "..."` block of the follow-up section, with its indented answer."""
-    lines = section(markdown, title)
-    if lines is None:
+    found_section = section(markdown, title)
+    if found_section is None:
         return []
-    anchor = slugify(title, "-")
+    lines, anchor = found_section
     found: list[tuple[str, list[str]]] = []
     for line in lines:
         match = _QUESTION.match(line)
@@ -176,7 +149,7 @@ def follow_ups(markdown: str, title: str = "Follow-up questions") -> list[Follow
 
 def clarifying_questions(markdown: str, title: str = "Clarifying questions") -> list[str]:
     """The first column of the clarifying-questions table (without its header row)."""
-    lines = section(markdown, title) or []
+    lines = (section(markdown, title) or ([], ""))[0]
     rows = [line for line in lines if line.lstrip().startswith("|")]
     questions = []
     for row in rows[2:]:  # header and separator
@@ -191,28 +164,31 @@ def clarifying_questions(markdown: str, title: str = "Clarifying questions") -> 
 def formulas(markdown: str) -> list[Formula]:
     """Display formulas (`$$` blocks at the top level; worked examples inside admonitions are
     left out), each with its nearest heading and the sentence that introduces it."""
+    body = _strip_front_matter(markdown)
+    code = fenced_lines(body)
+    headings = {body.count("\n", 0, h.start): h for h in scan_headings(body, protected_ranges(body))}
     found: list[Formula] = []
-    heading = ""
+    heading = anchor = ""
     paragraph: list[str] = []
     last_paragraph = ""
     tex: list[str] | None = None
-    for line, in_code in _lines_outside_code(_strip_front_matter(markdown)):
+    for number, line in enumerate(body.split("\n")):
+        in_code = number in code
         if tex is not None:
             if line.strip() == "$$" or line.rstrip().endswith("$$"):
                 tail = line.rstrip()[:-2]
                 if tail.strip():
                     tex.append(tail)
-                found.append(Formula("\n".join(t.strip() for t in tex).strip(), heading,
-                                     slugify(heading, "-") if heading else "", _lead_in(last_paragraph)))
+                found.append(Formula("\n".join(t.strip() for t in tex).strip(), heading, anchor,
+                                     _lead_in(last_paragraph)))
                 tex = None
             else:
                 tex.append(line)
             continue
         if in_code:
             continue
-        match = _HEADING.match(line)
-        if match:
-            heading = plain(match.group(2))
+        if number in headings:
+            heading, anchor = headings[number].text, headings[number].id
             paragraph, last_paragraph = [], ""
             continue
         if line.startswith("$$"):
@@ -220,8 +196,7 @@ def formulas(markdown: str) -> list[Formula]:
             paragraph = []
             rest = line[2:]
             if rest.rstrip().endswith("$$") and rest.strip() != "":
-                found.append(Formula(rest.rstrip()[:-2].strip(), heading,
-                                     slugify(heading, "-") if heading else "", _lead_in(last_paragraph)))
+                found.append(Formula(rest.rstrip()[:-2].strip(), heading, anchor, _lead_in(last_paragraph)))
             else:
                 tex = [rest] if rest.strip() else []
             continue

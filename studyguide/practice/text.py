@@ -4,7 +4,8 @@ from __future__ import annotations
 import hashlib
 import re
 
-_WIKI = re.compile(r"!?\[\[([^\]|#]*)(#[^\]|]*)?(?:\\?\|([^\]]*))?\]\]")
+from studyguide.markdown import find_links
+
 _LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _EMPHASIS = re.compile(r"(\*\*|__|\*|_(?=\S)|`)(.+?)\1")
 _INLINE_MATH = re.compile(r"\$([^$]+)\$")
@@ -14,8 +15,10 @@ _SPACE = re.compile(r"\s+")
 def plain(markdown: str) -> str:
     """One line of readable text: links become their labels, emphasis and code marks are dropped,
     inline math keeps its TeX without the dollar signs."""
-    text = _WIKI.sub(lambda m: m.group(3) or (m.group(1) or m.group(2) or "").lstrip("#")
-                     .replace("-", " "), markdown)
+    text = markdown
+    for link in reversed(find_links(markdown, protected=[])):
+        shown = link.label or link.shown().replace("-", " ")
+        text = text[: link.start] + shown + text[link.end:]
     text = _LINK.sub(lambda m: m.group(1), text)
     for _ in range(2):  # nested: **`code`**
         text = _EMPHASIS.sub(lambda m: m.group(2), text)
@@ -25,7 +28,8 @@ def plain(markdown: str) -> str:
 
 def wiki_targets(markdown: str) -> list[tuple[str, str]]:
     """(page, heading) of every [[wiki-link]], in order; heading is '' when absent."""
-    return [(m.group(1).strip(), (m.group(2) or "").lstrip("#").strip()) for m in _WIKI.finditer(markdown)]
+    return [(link.target.strip(), link.fragments[0].strip() if link.fragments else "")
+            for link in find_links(markdown, protected=[])]
 
 
 def fingerprint(text: str) -> str:
