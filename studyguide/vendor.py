@@ -28,6 +28,8 @@ VENDOR_GLOBS = [
     ("katex", "dist", "katex.min.css", "assets/vendor/katex"),
     # KaTeX's CSS lists woff2 first; every browser we support takes it, so the rest stay out.
     ("katex", "dist/fonts", "*.woff2", "assets/vendor/katex/fonts"),
+    # FSRS scheduler for the review page (UMD: the offline copy can't import ES modules).
+    ("ts-fsrs", "dist", "index.umd.js", "assets/vendor/ts-fsrs"),
     # Lets search run from file:// in the offline copy (Material's offline plugin links it from unpkg).
     ("iframe-worker", "shim", "index.js", "assets/vendor/iframe-worker"),
 ]

@@ -32,6 +32,9 @@ PAGES = {
     "topic": "/topics/metrics/",
     "case study": "/case-studies/video-recommendation/",
     "checklist booklet": "/checklists/",
+    "mock interview": "/practice/mock-interview/",
+    "card review": "/practice/review/",
+    "progress": "/practice/progress/",
 }
 
 

@@ -12,7 +12,7 @@ from urllib.parse import urlparse
 import pytest
 
 from chromium import CHROMIUM, CHROMIUM_FLAGS
-from site_build import serve_directory
+from site_build import build_site, serve_directory
 
 
 def pytest_collection_modifyitems(items):
@@ -61,3 +61,10 @@ def external_requests(page):
 
     page.on("request", record)
     return seen
+
+
+@pytest.fixture(scope="session")
+def offline_site(tmp_path_factory):
+    """The offline copy (`make offline`: Material's offline plugin, page.html URLs), built once."""
+    out = tmp_path_factory.mktemp("offline")
+    return build_site(out, "http://127.0.0.1/", {"OFFLINE": "true", "DIRECTORY_URLS": "false"}).path

@@ -4,12 +4,10 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-import pytest
 from playwright.sync_api import Page, expect
 
 from chromium import OPEN_SHADOW_ROOTS, wait_for_diagrams
 from search_reader import search
-from site_build import build_site
 
 ROOT = Path(__file__).resolve().parents[2]
 DIAGRAM_PAGE = "/case-studies/video-recommendation/"
@@ -59,12 +57,6 @@ def test_dark_mode_toggles_persists_and_keeps_diagrams_legible(page: Page, site_
     page.reload(wait_until="networkidle")
     expect(page.locator("body")).to_have_attribute("data-md-color-scheme", "slate")
     assert diagram_label_contrast(page) >= 4.5
-
-
-@pytest.fixture(scope="module")
-def offline_site(tmp_path_factory):
-    out = tmp_path_factory.mktemp("offline")
-    return build_site(out, "http://127.0.0.1/", {"OFFLINE": "true", "DIRECTORY_URLS": "false"}).path
 
 
 def test_offline_copy_navigates_and_searches_from_file_urls(page: Page, offline_site):
