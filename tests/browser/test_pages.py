@@ -103,6 +103,7 @@ def test_no_katex_script_on_any_page_and_formulas_arrive_typeset(page: Page, sit
         if not expected:
             continue
         visit(page, site_url + path)
+        lay_out_everything(page)  # blocks far down are laid out (and their fonts fetched) when near
         found = page.evaluate("""async () => (await document.fonts.ready, {
             formulas: document.querySelectorAll('.arithmatex').length,
             annotated: document.querySelectorAll('.arithmatex .katex annotation[encoding="application/x-tex"]').length,
@@ -160,6 +161,7 @@ def test_diagrams_wait_until_seen_with_their_text_alternative_in_place(page: Pag
     loaded: list[str] = []
     page.on("request", lambda r: loaded.append(r.url) if "/vendor/mermaid/" in r.url else None)
     visit(page, site_url + DIAGRAM_PAGE)
+    lay_out_everything(page)  # measure the reserved box itself, not a skipped block's placeholder
     page.wait_for_timeout(500)
     diagrams = page.locator("div.mermaid")
     assert diagrams.count() >= 2
