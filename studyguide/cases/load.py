@@ -118,8 +118,8 @@ def load_cases(files, config=None) -> dict[str, CaseStudy]:
     return cases
 
 
-def nav_order(config, cases: dict[str, CaseStudy]) -> list[CaseStudy]:
-    """Cases in the order of mkdocs.yml's nav; any not in the nav follow by title."""
+def nav_paths(nav) -> list[str]:
+    """Every page path of an mkdocs.yml `nav`, in order (sections flattened)."""
     order: list[str] = []
 
     def walk(node):
@@ -132,7 +132,13 @@ def nav_order(config, cases: dict[str, CaseStudy]) -> list[CaseStudy]:
             for value in node:
                 walk(value)
 
-    walk((config or {}).get("nav") or [])
+    walk(nav or [])
+    return order
+
+
+def nav_order(config, cases: dict[str, CaseStudy]) -> list[CaseStudy]:
+    """Cases in the order of mkdocs.yml's nav; any not in the nav follow by title."""
+    order = nav_paths((config or {}).get("nav"))
     ranked = [cases[uri] for uri in order if uri in cases]
     rest = sorted((c for uri, c in cases.items() if uri not in order), key=lambda c: c.title.lower())
     return ranked + rest

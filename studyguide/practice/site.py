@@ -6,6 +6,7 @@ import re
 from collections.abc import Callable, Mapping
 
 from studyguide.cases import CaseStudy
+from studyguide.cases.load import nav_paths
 from studyguide.practice.data import practice_data
 from studyguide.practice.deck import build_deck
 
@@ -20,20 +21,7 @@ _H1 = re.compile(r"^#\s+(.+?)\s*$", re.M)
 
 def in_nav_order(nav, sources) -> list[str]:
     """The docs-relative paths in `sources`, in the order of the nav; the rest follow, sorted."""
-    order: list[str] = []
-
-    def walk(node):
-        if isinstance(node, str):
-            if node in sources and node not in order:
-                order.append(node)
-        elif isinstance(node, dict):
-            for value in node.values():
-                walk(value)
-        elif isinstance(node, list):
-            for value in node:
-                walk(value)
-
-    walk(nav or [])
+    order = [path for path in dict.fromkeys(nav_paths(nav)) if path in sources]
     return order + sorted(set(sources) - set(order))
 
 
