@@ -49,16 +49,14 @@ def _path(loc: tuple) -> str:
     return out
 
 
-def _field_info(model: type[BaseModel] | None, loc: tuple):
-    """The FieldInfo a location ends at (walking nested models and lists)."""
-    info = None
-    current: Any = model
+def _walk(model: Any, loc: tuple) -> tuple[Any, Any] | None:
+    """(FieldInfo of the last named field, the type the location points into), following nested
+    models, lists and unions; None if the location can't be followed."""
+    info, current = None, model
     for part in loc:
-        if isinstance(part, int) or part == "root":
-            if isinstance(current, type) and issubclass(current, RootModel):
-                current = current.model_fields["root"].annotation
-            continue
         current = _unwrap(current)
+        if isinstance(part, int) or part == "root":
+            continue
         if not (isinstance(current, type) and issubclass(current, BaseModel)):
             return None
         fields = current.model_fields
@@ -67,24 +65,19 @@ def _field_info(model: type[BaseModel] | None, loc: tuple):
             return None
         info = fields[name]
         current = info.annotation
-    return info
+    return info, _unwrap(current)
+
+
+def _field_info(model: type[BaseModel] | None, loc: tuple):
+    """The FieldInfo a location ends at (walking nested models and lists)."""
+    found = _walk(model, loc)
+    return found[0] if found else None
 
 
 def _type_at(model: Any, loc: tuple) -> Any:
     """The model type a location points into (None if it can't be followed)."""
-    current = model
-    for part in loc:
-        current = _unwrap(current)
-        if isinstance(part, int) or part == "root":
-            continue
-        if not (isinstance(current, type) and issubclass(current, BaseModel)):
-            return None
-        fields = current.model_fields
-        name = next((n for n, f in fields.items() if n == part or f.alias == part), None)
-        if name is None:
-            return None
-        current = fields[name].annotation
-    return _unwrap(current)
+    found = _walk(model, loc)
+    return found[1] if found else None
 
 
 def _unwrap(annotation: Any) -> Any:
