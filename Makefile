@@ -17,7 +17,7 @@ python: $(VENV)/.installed
 $(VENV)/.installed: pyproject.toml constraints.txt
 	python3 -m venv $(VENV)
 	$(VENV)/bin/pip install --quiet --upgrade pip
-	$(VENV)/bin/pip install --quiet -c constraints.txt -e '.[test]'
+	$(VENV)/bin/pip install --quiet -c constraints.txt -e '.[test,dev]'
 	touch $@
 
 # Mermaid, KaTeX (served by the site) and axe-core / Lighthouse (tests, bench) from the npm registry.
