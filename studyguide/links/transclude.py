@@ -12,7 +12,7 @@ import posixpath
 import re
 
 from studyguide.markdown.code import in_ranges, open_ranges, protected_ranges
-from studyguide.markdown.headings import ATX, heading_parts
+from studyguide.markdown.headings import atx_matches, heading_parts
 from studyguide.markdown.urls import is_external
 
 from .index import Note
@@ -80,7 +80,7 @@ def demote_headings(text: str) -> str:
         return text
     protected = protected_ranges(text)
     out, pos = [], 0
-    for match in ATX.finditer(text):
+    for match in atx_matches(text):
         if in_ranges(match.start(), protected):
             continue
         indent = match.group(0)[: len(match.group(0)) - len(match.group(0).lstrip())]

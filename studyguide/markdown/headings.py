@@ -4,10 +4,10 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass
-from typing import Callable
+from typing import Callable, Iterator
 
 from .code import Range, in_ranges
-from .wikilinks import BLOCK_ID_SUFFIX, WIKILINK, split_unescaped
+from .wikilinks import BLOCK_ID_SUFFIX, split_unescaped, sub_links
 
 Slugify = Callable[[str, str], str]
 
@@ -29,8 +29,8 @@ def default_slugify() -> tuple[Slugify, str]:
     return slugify, "-"
 
 
-def _wiki_label(match: re.Match[str]) -> str:
-    parts = split_unescaped(match.group(2))
+def _wiki_label(inner: str) -> str:
+    parts = split_unescaped(inner)
     return ("|".join(parts[1:]) if len(parts) > 1 else parts[0]).strip()
 
 
@@ -38,7 +38,7 @@ def heading_text(raw: str) -> str:
     """The text the ``toc`` extension sees for a heading written as ``raw`` Markdown."""
     if not _MARKUP_CHARS.intersection(raw):
         return " ".join(raw.split())
-    text = WIKILINK.sub(_wiki_label, raw)
+    text = sub_links(raw, _wiki_label)
     text = MARKDOWN_LINK.sub(r"\1", text)
     text = _TAGS.sub("", text)
     text = _EMPHASIS.sub("", text)
@@ -77,11 +77,36 @@ class Heading:
     section_end: int  # offset where the next heading of the same or higher level starts
 
 
+def atx_matches(text: str) -> Iterator[re.Match[str]]:
+    """``ATX.finditer(text)``, but the regex is tried only on lines whose first non-blank is ``#``.
+
+    ``ATX`` starts with ``^``, which the engine tests at every character; jumping from ``#`` to
+    ``#`` is ~3x faster on prose. An ATX match is one whole line, so matching each candidate line
+    on its own finds the same matches.
+    """
+    pos = 0
+    while True:
+        hash_at = text.find("#", pos)
+        if hash_at == -1:
+            return
+        line_start = text.rfind("\n", 0, hash_at) + 1
+        if not text[line_start:hash_at].strip(" \t"):
+            match = ATX.match(text, line_start)
+            if match is not None:
+                yield match
+                pos = match.end()
+                continue
+        line_end = text.find("\n", hash_at)
+        if line_end == -1:
+            return
+        pos = line_end + 1
+
+
 def heading_lines(text: str, protected: list[Range]) -> set[int]:
     """Start offsets of the ATX heading lines outside code."""
     if "#" not in text:
         return set()
-    return {m.start() for m in ATX.finditer(text) if not in_ranges(m.start(), protected)}
+    return {m.start() for m in atx_matches(text) if not in_ranges(m.start(), protected)}
 
 
 def scan_headings(text: str, protected: list[Range], slugify: Slugify | None = None,
@@ -91,7 +116,7 @@ def scan_headings(text: str, protected: list[Range], slugify: Slugify | None = N
         slugify, separator = default_slugify()
     found: list[tuple[int, int, int, str, str | None]] = []  # start, end, level, text, explicit id
     if "#" in text:
-        for match in ATX.finditer(text):
+        for match in atx_matches(text):
             if not in_ranges(match.start(), protected):  # code spans *inside* the line are fine
                 found.append((match.start(), match.end(), len(match.group(1)),
                               *heading_parts(match.group(2) or "")))
