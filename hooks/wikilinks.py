@@ -17,9 +17,9 @@ from contextlib import contextmanager
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
-from mkdocs.utils import get_relative_url
 
 from studyguide.links import LinkIndex, backlinks, namespace_roots, rewrite
+from studyguide.markdown.urls import relative_page_url
 
 log = logging.getLogger("mkdocs.hooks.wikilinks")
 
@@ -103,4 +103,4 @@ def _backlinks_section(src: str, page_url: str) -> str:
     if not items:
         return ""
     urls = _state["urls"]
-    return backlinks.render(items, lambda source: get_relative_url(urls[source], page_url))
+    return backlinks.render(items, lambda source: relative_page_url(urls[source], page_url))

@@ -14,7 +14,7 @@ from functools import lru_cache
 from typing import Callable
 
 from studyguide.markdown.headings import MARKDOWN_LINK
-from studyguide.markdown.wikilinks import BLOCK_ID_SUFFIX, WIKILINK, WikiLink, parse_link
+from studyguide.markdown.wikilinks import BLOCK_ID_SUFFIX, WikiLink, parse_link, sub_links
 
 from .index import LinkIndex, Note
 
@@ -22,8 +22,10 @@ HEADING = "Linked from"
 _ITEM = re.compile(r"^[ \t]*(?:>[ \t]*)*(?:[-*+]|\d+[.)])[ \t]+(?:\[[ xX]\][ \t]+)?")
 _ITEM_AT = re.compile(r"[ \t]*(?:>[ \t]*)*(?:[-*+]|\d+[.)])[ \t]+")  # for match(text, pos)
 _QUOTE = re.compile(r"^[ \t]*(?:>[ \t]?)+")
-_SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]]*\s+(?=[A-Z0-9\"'(\[*_])")
-_MARKUP = re.compile(r"\*\*|__|(?<!\w)[*_](?=\S)|(?<=\S)[*_](?!\w)|==|`|\{[^}]*\}|<[^>]+>")
+# Both start each branch with the character they are about (not a lookbehind), so the engine jumps
+# between candidates instead of trying every position. A sentence ends where group 1 starts.
+_SENTENCE_END = re.compile(r"[.!?]([\"')\]]*\s+)(?=[A-Z0-9\"'(\[*_])")
+_MARKUP = re.compile(r"\*\*|__|[*_](?<!\w[*_])(?=\S)|[*_](?<=\S[*_])(?!\w)|==|`|\{[^}]*\}|<[^>]+>")
 _ADMONITION = re.compile(r"^(?:!!!|\?\?\?\+?|===)[ \t]*[\w-]*[ \t]*")
 _MARKUP_TRIGGER = re.compile(r"[*_=`{<]")
 MAX_CONTEXT = 280
@@ -88,7 +90,10 @@ def context_of(body: str, link: WikiLink, label: str | None = None,
     shown = link.label or label or link.shown()
     marked = _flatten(before, label_for) + "\x01" + _flatten(shown, label_for) + "\x02" \
         + _flatten(after, label_for)
-    marked = " ".join(_QUOTE.sub("", _ITEM.sub("", row)).strip() for row in marked.split("\n"))
+    if "\n" in marked:
+        marked = " ".join(_QUOTE.sub("", _ITEM.sub("", row)).strip() for row in marked.split("\n"))
+    else:  # one row (most contexts): the same, without the split and join
+        marked = _QUOTE.sub("", _ITEM.sub("", marked)).strip()
     marked = _ADMONITION.sub("", marked.strip().lstrip("#").strip().strip("|").strip())
     marked = " ".join(marked.replace("|", " ").split())
     return _sentence(marked)
@@ -97,7 +102,7 @@ def context_of(body: str, link: WikiLink, label: str | None = None,
 def _flatten(text: str, label_for: Callable[[str], str] = _label_of) -> str:
     if "[" in text:
         if "[[" in text:
-            text = WIKILINK.sub(lambda m: label_for(m.group(2)), text)
+            text = sub_links(text, label_for)
         if "](" in text:
             text = MARKDOWN_LINK.sub(r"\1", text)
     if "^" in text:
@@ -109,13 +114,13 @@ def _flatten(text: str, label_for: Callable[[str], str] = _label_of) -> str:
 
 def _sentence(text: str) -> str:
     """The sentence holding the \\x01 marker, shortened around it if still long."""
-    at = text.find("\x01")
+    at, end = text.find("\x01"), text.find("\x02")
     start = 0
     for match in _SENTENCE_END.finditer(text):
         if match.end() <= at:
             start = match.end()
-        elif match.start() >= text.find("\x02"):
-            text = text[:match.start()]
+        elif match.start(1) >= end:
+            text = text[:match.start(1)]
             break
     text = text[start:].strip()
     if len(text) > MAX_CONTEXT:
@@ -150,12 +155,13 @@ def collect(index: LinkIndex, links_of: Callable[[Note], list[WikiLink]]) -> dic
         return label
 
     for note in index.notes.values():
+        labels = label_for(note.path)  # one per page, so its cache serves all the page's links
         for link in links_of(note):
             res = index.resolve_link(link, note.path)[0] if link.target else None
             if res is None or not res.found or res.path == note.path or res.path not in index.notes:
                 continue
             target_note = index.notes[res.path]
-            context = context_of(note.body, link, target_note.title, label_for(note.path))
+            context = context_of(note.body, link, target_note.title, labels)
             key = (note.path, context)
             bucket = found.setdefault(res.path, {})
             if key not in bucket:  # the same sentence linking twice is listed once

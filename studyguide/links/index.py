@@ -8,8 +8,10 @@ O(1) apart from the tie-break over the (few) candidates that share a name.
 """
 from __future__ import annotations
 
-import re
+import heapq
 import posixpath
+import re
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Iterable
 
@@ -77,21 +79,36 @@ def _aliases(meta: dict) -> tuple[str, ...]:
 
 
 class _Blocks(LineMap):
-    """For each line, the start of its block (run of non-blank lines), and the nearest non-blank
-    line before it: O(lines)."""
+    """Per line: is it blank, where its block (run of non-blank lines) starts, and the nearest
+    non-blank line before it. Computed for the lines asked about only (a page has one or two
+    block ids, and hundreds of lines)."""
 
     def __init__(self, text: str) -> None:
         super().__init__(text)
-        self.blank = [not text[a:b].strip() for a, b in zip(self.starts, self.starts[1:] + [len(text)])]
-        self.block = []
-        for i, start in enumerate(self.starts):
-            self.block.append(start if i == 0 or self.blank[i - 1] else self.block[-1])
-        self.prev_filled = []  # index of the nearest non-blank line before each line, or -1
-        last = -1
-        for i, blank in enumerate(self.blank):
-            self.prev_filled.append(last)
-            if not blank:
-                last = i
+        self.text = text
+        self._block: dict[int, int] = {}  # line -> its block's start, for lines already walked
+
+    def blank(self, i: int) -> bool:
+        starts = self.starts
+        end = starts[i + 1] if i + 1 < len(starts) else len(self.text)
+        return not self.text[starts[i]:end].strip()
+
+    def block(self, i: int) -> int:
+        walked = []
+        while i not in self._block and i > 0 and not self.blank(i - 1):
+            walked.append(i)
+            i -= 1
+        start = self._block.get(i, self.starts[i])
+        for line in walked + [i]:  # many ids in one long block: each line is walked once
+            self._block[line] = start
+        return start
+
+    def prev_filled(self, i: int) -> int:
+        """Index of the nearest non-blank line before line ``i``, or -1."""
+        i -= 1
+        while i >= 0 and self.blank(i):
+            i -= 1
+        return i
 
 
 def scan_blocks(body: str, protected, headings: list[Heading]) -> dict[str, Block]:
@@ -106,11 +123,11 @@ def scan_blocks(body: str, protected, headings: list[Heading]) -> dict[str, Bloc
         line_start = lines.starts[i]
         if marker.standalone:
             # The block is the one just above (blank lines allowed in between).
-            j = lines.prev_filled[i]
+            j = lines.prev_filled(i)
             if j < 0:
                 start = end = line_start
             else:
-                start = lines.block[j]
+                start = lines.block(j)
                 end = lines.starts[j + 1] if j + 1 < len(lines.starts) else len(body)
             blocks.setdefault(marker.block_id, Block(marker.block_id, "block", start, end,
                                                      "^" + marker.block_id))
@@ -122,7 +139,7 @@ def scan_blocks(body: str, protected, headings: list[Heading]) -> dict[str, Bloc
             continue
         line = body[line_start:marker.start]
         kind = "item" if _ITEM_LINE.match(line) else "paragraph"
-        start = line_start if kind == "item" else lines.block[i]
+        start = line_start if kind == "item" else lines.block(i)
         blocks.setdefault(marker.block_id, Block(marker.block_id, kind, start, marker.start,
                                                  "^" + marker.block_id))
     return blocks
@@ -172,6 +189,8 @@ class LinkIndex:
         self.by_title_ci: dict[str, list[str]] = {}
         self._trigrams: dict[str, set[str]] | None = None
         self._resolved: dict[tuple[str, str], object] = {}
+        self._anywhere: dict[str, object] = {}  # targets that resolve alike from every folder
+        self._links: dict[tuple[str, str], tuple] = {}  # (link as written, source) -> resolve_link
         self._folders: dict[str | None, str] = {}
         self._anchor_tables: dict[str, dict[str, int]] = {}
         # Imported vaults (docs-relative folders); everything else is the curated namespace "".
@@ -199,6 +218,7 @@ class LinkIndex:
         """
         if slugify is None:
             slugify, separator = default_slugify()
+        slugify = _cached(slugify)  # notes repeat heading texts ("Overview", "Next steps")
         return cls((make_note(path, text, slugify, separator) for path, text in notes),
                    attachments, slugify, separator, namespaces)
 
@@ -233,21 +253,25 @@ class LinkIndex:
         import difflib
 
         if self._trigrams is None:
-            self._trigrams = {}
+            trigrams: defaultdict[str, set[str]] = defaultdict(set)  # no throw-away set per gram
             keys = set(self.by_name_ci) | set(self.by_path_ci) | set(self.by_title_ci)
             for key in keys:
                 for gram in _grams(key):
-                    self._trigrams.setdefault(gram, set()).add(key)
+                    trigrams[gram].add(key)
+            self._trigrams = dict(trigrams)
         wanted = norm(text)
-        counts: dict[str, int] = {}
+        counts: Counter[str] = Counter()
         common = max(50, len(self._trigrams) // 20)
         for gram in _grams(wanted):
             bucket = self._trigrams.get(gram, ())
             if len(bucket) > common:
                 continue  # a trigram most names share says little, and costs the most
-            for key in bucket:
-                counts[key] = counts.get(key, 0) + 1
-        pool = sorted(counts, key=lambda k: (-counts[k], k))[:20]
+            counts.update(bucket)
+        keys = list(counts)
+        if len(keys) > 20:  # sort only the keys that can make the first 20 (ties included)
+            least = heapq.nlargest(20, counts.values())[-1]
+            keys = [key for key, count in counts.items() if count >= least]
+        pool = sorted(keys, key=lambda k: (-counts[k], k))[:20]
         best = difflib.get_close_matches(wanted, pool, n=limit * 3, cutoff=0.5)
         shown: list[str] = []
         for key in best:
@@ -268,14 +292,33 @@ class LinkIndex:
         key = (target, folder)  # the folder fixes the namespace and the relative paths too
         found = self._resolved.get(key)
         if found is None:
+            found = self._anywhere.get(target)
+            if found is not None:
+                return found
             found = resolve_target(self, target, source)
             if found.rule != "self":  # "this page" depends on the page, not only its folder
                 self._resolved[key] = found
+                # Most targets mean the same file from every folder: no relative path (no "."
+                # at all, nor a "%" or "\\" that could spell one), at most one candidate (the
+                # folder ranks several), no imported vaults (the namespace is the source's). One
+                # resolution then serves every page, not one per folder.
+                if len(found.candidates) <= 1 and not self.namespaces \
+                        and not any(c in target for c in ".%\\"):
+                    self._anywhere[target] = found
         return found
 
     def resolve_link(self, link: WikiLink, source: str) -> tuple[Resolution, tuple[str, ...], str | None]:
         """(resolution, fragments, label) of a parsed link, read in Dendron's label-first order
         (``[[label|note]]``) when that applies (``studyguide.markdown.wikilinks.label_first``)."""
+        # Backlinks resolve every link while indexing, and the rewrite again per page: the token
+        # as written (it fixes target, fragments and label) and the page decide the answer.
+        key = (link.raw, source)
+        found = self._links.get(key)
+        if found is None:
+            found = self._links[key] = self._resolve_link(link, source)
+        return found
+
+    def _resolve_link(self, link: WikiLink, source: str) -> tuple[Resolution, tuple[str, ...], str | None]:
         if not link.target:
             return self.resolve("", source), link.fragments, link.label
         if label_first(link, lambda name: self._rule(name, source)):
@@ -293,6 +336,8 @@ class LinkIndex:
 
 
 def _cached(slugify: Slugify) -> Slugify:
+    if getattr(slugify, "cached", False):
+        return slugify
     cache: dict[tuple[str, str], str] = {}
 
     def cached(text: str, separator: str) -> str:
@@ -301,6 +346,7 @@ def _cached(slugify: Slugify) -> Slugify:
         if found is None:
             found = cache[key] = slugify(text, separator)
         return found
+    cached.cached = True  # type: ignore[attr-defined]
     return cached
 
 
