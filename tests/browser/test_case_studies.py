@@ -177,6 +177,30 @@ def test_ticks_are_per_case_and_shared_with_the_booklet(page: Page, base, case_p
     page.evaluate("localStorage.clear()")
 
 
+def test_booklet_folds_each_checklist_and_counts_its_ticks(page: Page, base, case_paths):
+    """On screen the booklet is one folded checklist per case (a closed <details> costs the phone
+    no styling or layout); its summary says how many items are ticked."""
+    first = case_paths[0]
+    visit(page, base + first)
+    page.evaluate("localStorage.clear()")
+    visit(page, base + first)
+    page.locator(".sg-checklist input[type=checkbox]").nth(0).check()
+    page.locator(".sg-checklist input[type=checkbox]").nth(2).check()
+    visit(page, base + "/checklists/")
+    folds = page.locator("details.sg-booklet-case")
+    assert folds.count() == len(case_paths)
+    assert page.locator("details.sg-booklet-case[open]").count() == 0
+    assert not page.locator(".sg-booklet-case .sg-checklist").nth(0).is_visible()
+    slug = first.strip("/")
+    fold = page.locator(f'details.sg-booklet-case:has(.sg-checklist[data-checklist="{slug}"])')
+    expect(fold.locator("summary")).to_contain_text("2 of")
+    fold.locator("summary").click()
+    expect(fold.locator(".sg-checklist input[type=checkbox]").nth(0)).to_be_visible()
+    fold.locator(".sg-checklist input[type=checkbox]").nth(1).check()
+    expect(fold.locator("summary")).to_contain_text("3 of")
+    page.evaluate("localStorage.clear()")
+
+
 def test_ticks_restore_after_instant_navigation(page: Page, base, case_paths):
     visit(page, base + case_paths[0])
     page.evaluate("localStorage.clear()")
@@ -292,6 +316,7 @@ def test_booklet_prints_one_page_per_case(page: Page, base, case_paths, paper):
 def test_booklet_print_button_prints_only_that_case(page: Page, base, case_paths):
     visit(page, base + "/checklists/")
     page.evaluate(STUB_PRINT)
+    page.locator(".sg-booklet-case > summary").nth(1).click()  # the booklet folds each checklist
     page.locator('.sg-checklist [data-checklist-action="print"]').nth(1).click()
     title = page.locator(".sg-checklist__print-title strong").nth(1).inner_text()
     texts = pdf_pages(page, "A4")

@@ -27,6 +27,10 @@ function updateProgress(section) {
   const counter = section.querySelector(".sg-checklist__done")
   if (counter) counter.textContent = String(done)
   section.classList.toggle("sg-checklist--complete", all.length > 0 && done === all.length)
+  // The booklet folds each checklist; its summary line repeats the count.
+  const folded = section.closest(".sg-booklet-case")
+  const summary = folded && folded.querySelector(".sg-booklet-case__done")
+  if (summary) summary.textContent = String(done)
 }
 
 function restore(section) {
@@ -44,11 +48,13 @@ function reset(section) {
 
 function printOnly(section) {
   const root = document.documentElement
+  // The block of the page that holds the checklist: the section, or the booklet's fold around it.
+  const target = section.closest(".sg-booklet-case") || section
   root.classList.add("sg-print-checklist")
-  section.classList.add("sg-print-target")
+  target.classList.add("sg-print-target")
   const cleanUp = () => {
     root.classList.remove("sg-print-checklist")
-    section.classList.remove("sg-print-target")
+    target.classList.remove("sg-print-target")
     window.removeEventListener("afterprint", cleanUp)
   }
   window.addEventListener("afterprint", cleanUp)
