@@ -186,11 +186,13 @@ def test_diagrams_wait_until_seen_with_their_text_alternative_in_place(page: Pag
 
 @pytest.mark.parametrize("width", [
     375,
-    # Known failure, issue 13 (left open): at 1280 px one diagram's box never settles, so Playwright
-    # times out waiting for it to be stable while scrolling it into view (CI rehearsal 2026-11-28).
-    # Reported in the closing note; not counted as passing.
-    pytest.param(1280, marks=pytest.mark.xfail(reason="issue 13: a diagram box never settles at 1280 px",
-                                               strict=False)),
+    # Known failure, issue 13 (left open). Until 2026-11-28 a diagram box never settled at 1280 px
+    # (Playwright timed out waiting for it to be stable); with diagrams out of content-visibility it
+    # settles, but drawing a diagram while it is on screen still shifts two pages past the budget
+    # (CLS 0.043 ml-platform-feature-store, 0.055 similar-listings, 2026-11-29: the drawn box is
+    # shorter than the reserved one). Reported in the closing note; not counted as passing.
+    pytest.param(1280, marks=pytest.mark.xfail(reason="issue 13: drawing a diagram on screen shifts "
+                                               "two pages at 1280 px (CLS 0.04-0.055)", strict=False)),
 ])
 def test_drawing_diagrams_does_not_shift_the_page(page: Page, site_url, site_pages, width):
     """Cumulative layout shift while a reader scrolls through every page with a diagram (and the
