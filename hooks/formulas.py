@@ -3,7 +3,8 @@
 Per build: `on_page_content` collects every page's formulas; `on_env` (after all pages are
 converted, before any is written) typesets all of them in one Node process, and reports invalid
 TeX as a WARNING with file and line, so `mkdocs build --strict` fails on it; `on_page_context`
-swaps the TeX for the HTML (after the search plugin has indexed the page, so search keeps the TeX);
+swaps the TeX for the HTML (after the search plugin has indexed the page, so search keeps the TeX)
+and puts FORMULA_PAGE_MARKER first in the content;
 `on_post_page` links KaTeX's stylesheet from the pages that have a formula. The rendered HTML is
 cached in .cache/katex.json (or $STUDYGUIDE_CACHE_DIR), so a rebuild only typesets what changed.
 """
@@ -18,7 +19,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.utils import get_relative_url
 
 from studyguide.cases import display_path
-from studyguide.formulas import FormulaError, FormulaRenderer, find_formulas, formula_line, replace_formulas
+from studyguide.formulas import (FORMULA_PAGE_MARKER, FormulaError, FormulaRenderer, find_formulas, formula_line,
+                                 replace_formulas)
 
 log = logging.getLogger("mkdocs.hooks.formulas")
 
@@ -78,7 +80,7 @@ def on_env(env, config, files):
 
 def on_page_context(context, page, config, nav):
     if page.file.src_uri in _pages and page.content:
-        page.content = replace_formulas(page.content, _rendered)
+        page.content = FORMULA_PAGE_MARKER + replace_formulas(page.content, _rendered)
     return context
 
 

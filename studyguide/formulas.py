@@ -67,6 +67,12 @@ def find_formulas(page_html: str) -> list[Formula]:
     return [parse_body(m["body"], m["tag"] == "div") for m in FORMULA_RE.finditer(page_html)]
 
 
+# First in the content of a page with formulas: site.css lays out the blocks after it only when
+# they near the viewport. A marker the parser meets first, not `:has(.katex)`, which turned true
+# halfway through parsing and hid blocks already on screen for a frame (a layout shift).
+FORMULA_PAGE_MARKER = '<span class="sg-formula-page" hidden></span>'
+
+
 def replace_formulas(page_html: str, rendered: dict[Formula, Rendered]) -> str:
     """Each arithmatex element keeps its tag and class; its TeX is replaced by KaTeX's HTML."""
 
