@@ -41,6 +41,9 @@ def phase_left(page: Page) -> str:
 
 
 def axe_problems(page: Page, where: str) -> list[str]:
+    # Colours are read once transitions end: a button just clicked (Material eases its colours over
+    # 125 ms) measured mid-fade failed color-contrast on a loaded machine.
+    page.wait_for_function("() => document.getAnimations().every(a => a.playState !== 'running')")
     page.add_script_tag(path=str(AXE))
     result = page.evaluate(
         "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})", WCAG_21_AA)
