@@ -6,9 +6,10 @@
 ;(() => {
 const assets = new URL("../../", document.currentScript.src)
 const NEEDS = {
-  mock: ["practice/practice.js", "javascripts/practice/mock.js"],
-  review: ["vendor/ts-fsrs/index.umd.js", "practice/deck.js", "javascripts/practice/review.js"],
-  progress: ["practice/practice.js", "practice/deck-index.js",
+  mock: ["practice/practice.js", "javascripts/practice/dom.js", "javascripts/practice/mock.js"],
+  review: ["vendor/ts-fsrs/index.umd.js", "practice/deck.js", "javascripts/practice/dom.js",
+           "javascripts/practice/review.js"],
+  progress: ["practice/practice.js", "practice/deck-index.js", "javascripts/practice/dom.js",
              "javascripts/practice/progress.js"],
 }
 const loaded = new Map()

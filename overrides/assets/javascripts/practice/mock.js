@@ -71,21 +71,7 @@ function spoken(ms) {
 
 // --- rendering -------------------------------------------------------------------------------------
 
-function el(tag, attributes = {}, ...children) {
-  const node = document.createElement(tag)
-  for (const [name, value] of Object.entries(attributes)) {
-    if (value === false || value === null || value === undefined) continue
-    if (name === "text") node.textContent = value
-    else node.setAttribute(name, value === true ? "" : value)
-  }
-  node.append(...children.filter(c => c !== null && c !== undefined))
-  return node
-}
-
-function siteUrl(path) {
-  const config = JSON.parse(document.getElementById("__config").textContent)
-  return new URL(config.base.replace(/\/?$/, "/") + path, location.href).href
-}
+const { el, siteUrl } = window.StudyGuideDom
 
 function caseBySlug(slug) { return data.cases.find(c => c.slug === slug) }
 

@@ -6,20 +6,7 @@ const store = window.StudyGuideStore
 const data = window.StudyGuidePracticeData
 const deck = window.StudyGuideDeckIndex // ids, decks and sources of the cards (not their text)
 
-function el(tag, attributes = {}, ...children) {
-  const node = document.createElement(tag)
-  for (const [name, value] of Object.entries(attributes)) {
-    if (value === false || value === null || value === undefined) continue
-    if (name === "text") node.textContent = value
-    else node.setAttribute(name, value === true ? "" : value)
-  }
-  node.append(...children.filter(c => c !== null && c !== undefined))
-  return node
-}
-function siteUrl(path) {
-  const config = JSON.parse(document.getElementById("__config").textContent)
-  return new URL(config.base.replace(/\/?$/, "/") + path, location.href).href
-}
+const { el, siteUrl } = window.StudyGuideDom
 function clock(ms) {
   const s = Math.floor(Math.abs(ms) / 1000)
   return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, "0")}`

@@ -18,20 +18,7 @@ const GRADES = [
 ]
 const RELEARN_WITHIN = 20 * 60000 // a card due again within 20 minutes comes back in this session
 
-function el(tag, attributes = {}, ...children) {
-  const node = document.createElement(tag)
-  for (const [name, value] of Object.entries(attributes)) {
-    if (value === false || value === null || value === undefined) continue
-    if (name === "text") node.textContent = value
-    else node.setAttribute(name, value === true ? "" : value)
-  }
-  node.append(...children.filter(c => c !== null && c !== undefined))
-  return node
-}
-function siteUrl(path) {
-  const config = JSON.parse(document.getElementById("__config").textContent)
-  return new URL(config.base.replace(/\/?$/, "/") + path, location.href).href
-}
+const { el, siteUrl } = window.StudyGuideDom
 
 /** Counts per deck at `now`: due (seen before, due now), new (never seen), total. */
 function counts(state, now) {
