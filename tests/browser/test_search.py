@@ -127,9 +127,14 @@ def test_search_after_instant_navigation_with_keyboard_suggestion_and_highlight(
     page.locator('.md-sidebar--primary a.md-nav__link[href$="topics/metrics/"]').first.click()
     expect(page).to_have_url(re.compile(r"topics/metrics/$"))
     assert page.evaluate("window.__notReloaded === true"), "expected instant navigation, got a full reload"
+    expect(page.locator(".md-content h1").first).to_contain_text("Metrics for ML systems")
+    # Material pushes the URL on click and closes search 125 ms after any location change;
+    # a reader does not open search within that window, a test would (and lose the toggle).
+    page.wait_for_timeout(300)
     page.keyboard.press("/")
     box = page.locator("input.md-search__input")
     box.press_sequentially("smo", delay=20)
+    expect(page.locator("[data-md-toggle=search]")).to_be_checked()
     expect(page.locator(".md-search__suggest")).to_have_text("smote", timeout=10_000)
     box.press("ArrowRight")  # accept the suggestion
     expect(box).to_have_value("smote")
