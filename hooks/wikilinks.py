@@ -2,7 +2,8 @@
 
 All logic is in `studyguide.links` (no MkDocs import there). Per build: the index and the
 backlinks are rebuilt from scratch in `on_files` (so `mkdocs serve` never sees stale state);
-each page is rewritten in `on_page_markdown`; problems are logged at WARNING, so
+each page is rewritten in `on_page_markdown`, and its "Linked from" section is appended to its
+HTML in `on_page_context`; problems are logged at WARNING, so
 `mkdocs build --strict` fails on an unresolved or ambiguous link. A choice between several
 candidates that the rule settles (e.g. a curated page and its twin in an imported vault) is
 logged at INFO.
@@ -15,6 +16,7 @@ import os
 from contextlib import contextmanager
 
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
@@ -38,6 +40,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         _state["index"] = index
         _state["backlinks"] = backlinks.collect(index, lambda note: note.links)
     _state["urls"] = {f.src_uri: f.url for f in files.documentation_pages()}
+    # The index lives until the build ends and holds no cycles: move it (and everything else
+    # alive now) out of the collector's reach, or every full collection walks it again.
+    gc.freeze()
     return files
 
 
@@ -54,13 +59,23 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     return result.markdown
 
 
-def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    # Added to the finished page: nothing is re-parsed, and search does not index it.
+# Last of all page-context handlers: after Material's search plugin has indexed page.content (so
+# the index does not repeat other pages' sentences) and after formulas are rendered. Appending to
+# the page's content, not to the finished page, copies a few KB instead of the whole template.
+@event_priority(-100)
+def on_page_context(context, page: Page, config: MkDocsConfig, nav):
     section = _backlinks_section(page.file.src_uri, page.url)
-    at = output.rfind("</article>")
-    if not section or at == -1:
-        return output
-    return output[:at] + section + output[at:]
+    if section:
+        page.content = (page.content or "") + section
+    return context
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    gc.unfreeze()  # `mkdocs serve` rebuilds: let the last build's index be collected
+
+
+def on_build_error(error: Exception) -> None:
+    gc.unfreeze()
 
 
 # -- helpers -------------------------------------------------------------------------------------

@@ -70,6 +70,10 @@ def test_obsidian_vault_builds_strict(tmp_path):
             "</li></ul></li></ul></section>") in page
     # no self links, and pages nobody links to have no section
     assert "wikilink-backlinks" not in article(site, "index.html").split("Embeds")[0]
+    # The section is added after the search plugin read the page: other pages' sentences are
+    # not indexed as this page's text.
+    index = (site / "search" / "search_index.json").read_text()
+    assert "Ranking orders candidates" in index and "Linked from" not in index
 
 
 def test_dendron_vault_builds_strict(tmp_path):
