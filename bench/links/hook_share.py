@@ -9,9 +9,9 @@ of the hook) in a fresh process per build, but times inside it: the build's CPU 
 and imports excluded), the CPU of each MkDocs event (all handlers: the search plugin's and ours)
 and of garbage collection. Builds are interleaved (floor, ours, then ours, floor, ...).
 
-Per repetition it reports ours/floor of the build CPU, and for ours the CPU in the hook's events
-(``files``, ``page_markdown``, ``page_context`` minus the floor's, ``post_page``). The hook's
-share of the floor is the ratio the link layer would have if nothing else differed; the rest of
+Per repetition it reports ours/floor of the build CPU, and the CPU in the events the hook handles
+(``files``, ``page_markdown``, ``page_context``, ``post_page``, ``post_build``), ours minus the
+floor's in each. The hook's share of the floor is the ratio the link layer would have if nothing else differed; the rest of
 ours minus floor is cost outside the hook, or noise. Medians over repetitions.
 Results: bench/work/links/hook-share-<N>.json and a Markdown table on stdout.
 """

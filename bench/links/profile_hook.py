@@ -36,7 +36,7 @@ import generate  # noqa: E402
 from run import BASE, WORK  # noqa: E402  (the bench's own mkdocs.yml, so both profile the same site)
 
 HOOK = ROOT / "hooks" / "wikilinks.py"
-ENTRY_POINTS = ("on_files", "on_page_markdown", "on_post_page")
+ENTRY_POINTS = ("on_files", "on_page_markdown", "on_page_context")
 
 
 def config(vault: Path, variant: str) -> Path:

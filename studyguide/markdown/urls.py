@@ -12,18 +12,23 @@ SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:|^//")  # http:, mailto:, data:, 
 @lru_cache(maxsize=65536)
 def _relative(from_dir: str, target: str) -> str:
     to_parts, quoted = _parts(target)
-    from_parts = _parts(from_dir)[0] if from_dir else ()
-    if quoted is None or (from_dir and _parts(from_dir)[1] is None):
+    from_parts, from_quoted = _parts(from_dir) if from_dir else ((), ())
+    if quoted is None or from_quoted is None:
         return quote(posixpath.relpath(target, from_dir or "."), safe="/")  # not plain: normalise
     # Two plain docs-relative paths: what posixpath.relpath returns, without its abspath/getcwd
     # calls (5x the cost; every link pays it, as each link is a new pair).
+    return _walk(from_parts, to_parts, quoted)
+
+
+def _walk(from_parts: tuple[str, ...], to_parts: tuple[str, ...], shown: tuple[str, ...]) -> str:
+    """Up from ``from_parts`` to the prefix it shares with ``to_parts``, then down ``shown`` (the
+    target's segments as written in the URL); "." when both are the same folder."""
     common = 0
     for a, b in zip(from_parts, to_parts):
         if a != b:
             break
         common += 1
-    parts = [".."] * (len(from_parts) - common) + list(quoted[common:])
-    return "/".join(parts) if parts else "."
+    return "/".join([".."] * (len(from_parts) - common) + list(shown[common:])) or "."
 
 
 @lru_cache(maxsize=16384)
@@ -54,13 +59,8 @@ def relative_page_url(url: str, other: str) -> str:
     folder, _, name = other.rpartition("/")
     if "." in name:  # a file: relative to its folder
         other = folder
-    other_parts, url_parts = _url_parts(other), _url_parts(url)
-    common = 0
-    for a, b in zip(other_parts, url_parts):
-        if a != b:
-            break
-        common += 1
-    relative = "/".join([".."] * (len(other_parts) - common) + list(url_parts[common:])) or "."
+    url_parts = _url_parts(url)
+    relative = _walk(_url_parts(other), url_parts, url_parts)
     return relative + "/" if url.endswith("/") else relative
 
 
