@@ -16,13 +16,13 @@ from dataclasses import dataclass, field
 from typing import Iterable
 
 from studyguide.markdown import frontmatter
-from studyguide.markdown.code import protected_ranges
 from studyguide.markdown.headings import Heading, Slugify, default_slugify, scan_headings
 from studyguide.markdown.lines import LineMap
 from studyguide.markdown.wikilinks import WikiLink, find_block_markers, find_links, label_first, split_target
 
 from .names import norm, strip_note_suffix
 from .resolve import Resolution, resolve_anchor, resolve_target
+from .stubs import untouched_ranges
 
 _ITEM_LINE = re.compile(r"[ \t]*(?:>[ \t]*)*(?:[-*+]|\d+[.)])[ \t]")
 
@@ -147,7 +147,7 @@ def scan_blocks(body: str, protected, headings: list[Heading]) -> dict[str, Bloc
 
 def make_note(path: str, markdown: str, slugify: Slugify, separator: str) -> Note:
     meta, body, body_line = frontmatter.read(markdown)
-    protected = protected_ranges(body)
+    protected = untouched_ranges(body)
     headings = scan_headings(body, protected, slugify, separator)
     title = meta.get("title")
     if not isinstance(title, str) or not title.strip():

@@ -12,12 +12,10 @@ Nothing outside those spans changes; code, math and comments are never touched (
 """
 from __future__ import annotations
 
-import html
 import posixpath
 import re
 from dataclasses import dataclass, field
 
-from studyguide.markdown.code import protected_ranges
 from studyguide.markdown.headings import heading_lines
 from studyguide.markdown.lines import LineMap
 from studyguide.markdown.urls import relative_url as href
@@ -27,6 +25,7 @@ from . import transclude
 from .blocks import block_edits
 from .index import LinkIndex
 from .resolve import Anchor, Resolution
+from .stubs import missing_stub, untouched_ranges
 
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".avif", ".bmp", ".ico")
 _SIZE = re.compile(r"^(\d+)(?:x(\d+))?$")
@@ -82,7 +81,7 @@ class _Rewriter:
             self.result.markdown = markdown
             return self.result
         if protected is None:
-            protected = protected_ranges(markdown)
+            protected = untouched_ranges(markdown)
         self.text, self.lines = markdown, LineMap(markdown, self.first_line)
         if links is None:
             links = find_links(markdown, protected)
@@ -164,8 +163,7 @@ class _Rewriter:
         hint = f"; did you mean: {', '.join(hints)}" if hints else ""
         self.warn(link, f"unresolved wiki-link {link.raw}{hint}")
         title = f"Unresolved link: {link.target or '#'.join(link.fragments)}"
-        return (f'<span class="wikilink-missing" title="{html.escape(title)}">'
-                f"{html.escape(shown)}</span>")
+        return missing_stub(title, shown)
 
     # -- embeds ------------------------------------------------------------------------------
     def embed(self, link: WikiLink, res: Resolution, fragments: tuple[str, ...]) -> str:

@@ -211,7 +211,8 @@ def _inline_ranges(text: str, start: int, end: int, out: list[Range]) -> None:
             pos = math.end()
 
 
-def _merge(ranges: list[Range]) -> list[Range]:
+def merge_ranges(ranges: list[Range]) -> list[Range]:
+    """``ranges`` sorted, overlapping and touching ones joined (sorts ``ranges`` in place)."""
     ranges.sort()
     merged: list[Range] = []
     for start, end in ranges:
@@ -226,7 +227,7 @@ def _merge(ranges: list[Range]) -> list[Range]:
 def block_code_ranges(text: str) -> list[Range]:
     """Fenced and indented code blocks, as character ranges of whole lines."""
     fences, indented = _scan(text)
-    return _merge([(f.start_offset, f.end_offset) for f in fences] + indented)
+    return merge_ranges([(f.start_offset, f.end_offset) for f in fences] + indented)
 
 
 def protected_ranges(text: str) -> list[Range]:
@@ -238,7 +239,7 @@ def protected_ranges(text: str) -> list[Range]:
         if pos < start:
             _inline_ranges(text, pos, start, ranges)
         pos = max(pos, end)
-    return _merge(ranges)
+    return merge_ranges(ranges)
 
 
 def in_ranges(offset: int, ranges: list[Range]) -> bool:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, example, given, settings, strategies as st
 
 from studyguide.links import LinkIndex, rewrite
 
@@ -51,6 +51,7 @@ def test_changes_only_link_spans(text):
 
 @SETTINGS
 @given(MARKDOWNISH)
+@example("[[|[[nope]]|]]")  # the stub between literal brackets once completed a new wiki-link
 def test_idempotent_on_its_own_output(text):
     once = rewrite(text, "topics/x.md", INDEX).markdown
     assert rewrite(once, "topics/x.md", INDEX).markdown == once
